@@ -1,0 +1,101 @@
+#!/usr/bin/env node
+import { spawnSync } from "node:child_process";
+// Prepares a checkout to run: installs dependencies when missing or stale, generates the Prisma
+// client, creates the database when absent, applies migrations and loads the national holidays.
+// Uses only Node built-ins until the dependencies are in place. Every step is skipped when done.
+//
+//   node scripts/setup.mjs          the product's database (DATABASE_URL)
+//   node scripts/setup.mjs --test   the test database (TEST_DATABASE_URL or DATABASE_URL + "_test")
+import { createHash } from "node:crypto";
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { DEFAULT_DATABASE_URL, databaseName, testDatabaseUrl, withDatabase } from "./lib/database-url.mjs";
+
+const root = resolve(import.meta.dirname, "..");
+const forTests = process.argv.includes("--test");
+const databaseUrl = forTests ? testDatabaseUrl() : process.env.DATABASE_URL || DEFAULT_DATABASE_URL;
+
+const say = (line) => process.stdout.write(`[setup] ${line}\n`);
+const fail = (line) => {
+  process.stderr.write(`[setup] ${line}\n`);
+  process.exit(1);
+};
+const sha256 = (text) => createHash("sha256").update(text).digest("hex");
+
+function run(command, args, options = {}) {
+  const result = spawnSync(command, args, { cwd: root, stdio: "inherit", ...options });
+  return result.status ?? 1;
+}
+
+function ensureDependencies() {
+  const stamp = join(root, "node_modules/.kinerja-lock-hash");
+  const lockHash = sha256(readFileSync(join(root, "package-lock.json"), "utf8"));
+  if (existsSync(stamp) && readFileSync(stamp, "utf8") === lockHash) return;
+  say("installing dependencies (npm ci)");
+  const npm = process.platform === "win32" ? "npm.cmd" : "npm";
+  if (run(npm, ["ci", "--no-audit", "--no-fund", "--loglevel=error"]) !== 0) fail("npm ci failed");
+  writeFileSync(stamp, lockHash);
+}
+
+async function ensureClient() {
+  const { runPrisma } = await import("./lib/prisma-cli.mjs");
+  const stamp = join(root, "src/generated/.schema-hash");
+  const schemaHash = sha256(readFileSync(join(root, "prisma/schema.prisma"), "utf8"));
+  if (existsSync(join(root, "src/generated/prisma/client.ts")) && existsSync(stamp)) {
+    if (readFileSync(stamp, "utf8") === schemaHash) return runPrisma;
+  }
+  say("generating the Prisma client");
+  if (runPrisma(["generate"], { quiet: true }) !== 0) fail("prisma generate failed");
+  mkdirSync(join(root, "src/generated"), { recursive: true });
+  writeFileSync(stamp, schemaHash);
+  return runPrisma;
+}
+
+async function ensureDatabase() {
+  const { default: pg } = await import("pg");
+  const name = databaseName(databaseUrl);
+  const admin = new pg.Client({ connectionString: withDatabase(databaseUrl, "postgres") });
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await admin.connect();
+      break;
+    } catch (error) {
+      if (attempt >= 10) fail(`PostgreSQL at ${new URL(databaseUrl).host} does not answer: ${error.message}`);
+      await new Promise((r) => setTimeout(r, 1000));
+    }
+  }
+  try {
+    const found = await admin.query("SELECT 1 FROM pg_database WHERE datname = $1", [name]);
+    if (found.rowCount === 0) {
+      say(`creating database ${name}`);
+      await admin.query(`CREATE DATABASE "${name.replaceAll('"', '""')}"`);
+    }
+  } finally {
+    await admin.end();
+  }
+}
+
+function migrationsHash() {
+  const dir = join(root, "prisma/migrations");
+  return sha256(readdirSync(dir, { recursive: true }).map(String).sort().join("\n"));
+}
+
+async function main() {
+  ensureDependencies();
+  const runPrisma = await ensureClient();
+  await ensureDatabase();
+  if (runPrisma(["migrate", "deploy"], { databaseUrl, quiet: true }) !== 0)
+    fail("applying migrations failed");
+  say(`database ${databaseName(databaseUrl)} is migrated (${migrationsHash().slice(0, 8)})`);
+  const holidays = join(root, "prisma/data/libur-nasional-2026.csv");
+  const status = run(
+    process.execPath,
+    ["--import", "tsx", "src/admin/cli.ts", "import", holidays, "--quiet"],
+    {
+      env: { ...process.env, DATABASE_URL: databaseUrl, LOG_LEVEL: "warn" },
+    },
+  );
+  if (status !== 0) fail("loading the national holidays failed");
+}
+
+await main();
