@@ -14,8 +14,16 @@ export function resolveTimeZone(input: string): string | null {
   const trimmed = input.trim();
   const upper = trimmed.toUpperCase();
   if (upper in ZONE_ABBREVIATIONS) return ZONE_ABBREVIATIONS[upper as ZoneAbbreviation];
-  if (trimmed.includes("/") && IANAZone.isValidZone(trimmed)) return new IANAZone(trimmed).name;
+  if (trimmed.includes("/") && IANAZone.isValidZone(trimmed)) return canonicalZoneName(trimmed);
   return null;
+}
+
+/**
+ * The zone's canonical spelling ("asia/jakarta" → "Asia/Jakarta"). Zone names match case-insensitively,
+ * but luxon keeps the spelling it was given, and stored zones are compared as strings (zoneLabel).
+ */
+function canonicalZoneName(validZone: string): string {
+  return new Intl.DateTimeFormat("en-US", { timeZone: validZone }).resolvedOptions().timeZone;
 }
 
 /** The abbreviation users know (WIB/WITA/WIT), or the IANA name for zones outside Indonesia. */

@@ -1,0 +1,32 @@
+import { startApp } from "./app.ts";
+import { ConfigError, loadConfig } from "./config.ts";
+import { onTerminationSignal } from "./lifecycle.ts";
+import { createLogger } from "./logger.ts";
+
+let config: ReturnType<typeof loadConfig>;
+try {
+  config = loadConfig();
+} catch (error) {
+  if (!(error instanceof ConfigError)) throw error;
+  process.stderr.write(`${error.message}\n`);
+  process.exit(1);
+}
+
+const logger = createLogger(config.logLevel);
+const app = await startApp(config, logger);
+logger.info(
+  { roles: [...config.roles], url: app.url, telegram: config.telegram.mode, slack: config.slack.mode },
+  "kinerja-bot started",
+);
+if (app.url) {
+  const port = new URL(app.url).port;
+  process.stdout.write(
+    `kinerja-bot is listening on http://localhost:${port} (roles: ${[...config.roles].join(", ")})\n`,
+  );
+}
+
+onTerminationSignal(async (signal) => {
+  logger.info({ signal }, "shutting down");
+  const inTime = await app.close();
+  process.exit(inTime ? 0 : 1);
+});
