@@ -6,6 +6,7 @@ import { spawnSync } from "node:child_process";
 //
 //   node scripts/setup.mjs          the product's database (DATABASE_URL)
 //   node scripts/setup.mjs --test   the test database (TEST_DATABASE_URL or DATABASE_URL + "_test")
+//   node scripts/setup.mjs --no-db  dependencies and the Prisma client only (image builds)
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
@@ -13,6 +14,7 @@ import { DEFAULT_DATABASE_URL, databaseName, testDatabaseUrl, withDatabase } fro
 
 const root = resolve(import.meta.dirname, "..");
 const forTests = process.argv.includes("--test");
+const withoutDatabase = process.argv.includes("--no-db");
 const databaseUrl = forTests ? testDatabaseUrl() : process.env.DATABASE_URL || DEFAULT_DATABASE_URL;
 
 const say = (line) => process.stdout.write(`[setup] ${line}\n`);
@@ -83,6 +85,7 @@ function migrationsHash() {
 async function main() {
   ensureDependencies();
   const runPrisma = await ensureClient();
+  if (withoutDatabase) return;
   await ensureDatabase();
   if (runPrisma(["migrate", "deploy"], { databaseUrl, quiet: true }) !== 0)
     fail("applying migrations failed");
