@@ -34,7 +34,9 @@ export function zoneLabel(timeZone: string): string {
 
 /** The local calendar date ("YYYY-MM-DD") in a zone at an instant. */
 export function localDate(timeZone: string, at: Date): string {
-  return DateTime.fromJSDate(at, { zone: timeZone }).toISODate()!;
+  const date = DateTime.fromJSDate(at, { zone: timeZone }).toISODate();
+  if (date === null) throw new RangeError(`invalid time zone ${timeZone}`);
+  return date;
 }
 
 /** The instant at which a local date and time ("HH:MM") happens in a zone. */
