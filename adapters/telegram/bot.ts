@@ -1,0 +1,49 @@
+import { Bot, type BotError, type Context } from "grammy";
+import type { UserFromGetMe } from "grammy/types";
+import { apologyFor, type ConversationEngine } from "../../src/conversation/engine.ts";
+import type { LocaleCode } from "../../src/conversation/types.ts";
+import type { Logger } from "../../src/logger.ts";
+import { renderReplies } from "./render.ts";
+import { toInbound } from "./to-inbound.ts";
+
+export interface TelegramBotDeps {
+  token: string;
+  apiRoot: string;
+  engine: ConversationEngine;
+  logger: Logger;
+  defaultLocale: LocaleCode;
+  /** Skips the getMe call at start (tests, benchmarks) */
+  botInfo?: UserFromGetMe;
+}
+
+/**
+ * The grammY bot: every update becomes a neutral inbound event for the conversation core, and the
+ * core's replies are rendered back. Nothing here decides what to say.
+ */
+export async function createTelegramBot(deps: TelegramBotDeps): Promise<Bot> {
+  const { logger } = deps;
+  const bot = new Bot(deps.token, {
+    client: { apiRoot: deps.apiRoot },
+    ...(deps.botInfo ? { botInfo: deps.botInfo } : {}),
+  });
+  if (!deps.botInfo) await bot.init();
+
+  // grammY's bot.catch does not cover webhooks: this boundary does, so the webhook always answers.
+  const onError = (error: BotError<Context>) => {
+    logger.error({ err: error.error, updateId: error.ctx.update.update_id }, "telegram update failed");
+  };
+  bot.errorBoundary(onError).use(async (ctx) => {
+    const inbound = toInbound(ctx.update, ctx.me.id);
+    if (!inbound) return;
+    const callbackQueryId = ctx.callbackQuery?.id;
+    let replies: Awaited<ReturnType<ConversationEngine["handle"]>>;
+    try {
+      replies = await deps.engine.handle(inbound);
+    } catch (error) {
+      logger.error({ err: error, updateId: ctx.update.update_id }, "conversation turn failed");
+      replies = apologyFor(deps.defaultLocale);
+    }
+    await renderReplies(ctx.api, inbound.account.address, replies, callbackQueryId);
+  });
+  return bot;
+}

@@ -1,0 +1,32 @@
+import { type Api, GrammyError } from "grammy";
+import { type OutboundSender, RateLimited, RecipientUnreachable } from "../../src/outbound/port.ts";
+import { keyboardOf } from "./render.ts";
+
+/** Telegram's answers that mean the chat cannot be reached again until the person acts. */
+function unreachableReason(error: GrammyError): string | null {
+  if (error.error_code === 403) return "blocked";
+  if (error.error_code === 400 && /chat not found|user not found|PEER_ID_INVALID/i.test(error.description)) {
+    return "chat not found";
+  }
+  return null;
+}
+
+/** The Telegram side of the outbound port. */
+export function createTelegramSender(api: Api): OutboundSender {
+  return {
+    async send(to, message) {
+      try {
+        const markup = keyboardOf(message.choices);
+        const sent = await api.sendMessage(to.address, message.text, markup ? { reply_markup: markup } : {});
+        return { messageId: String(sent.message_id), chatId: String(sent.chat.id) };
+      } catch (error) {
+        if (error instanceof GrammyError) {
+          if (error.error_code === 429) throw new RateLimited((error.parameters.retry_after ?? 1) * 1000);
+          const reason = unreachableReason(error);
+          if (reason) throw new RecipientUnreachable(reason);
+        }
+        throw error;
+      }
+    },
+  };
+}

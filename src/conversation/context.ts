@@ -1,0 +1,58 @@
+import type { Messages } from "../i18n/id.ts";
+import type { Tx } from "../services/db-types.ts";
+import type { EvidenceLinks } from "./review-message.ts";
+import type { DialogState } from "./state-store.ts";
+import type { AccountRef, LocaleCode, MessageRef, Reply } from "./types.ts";
+
+/** The linked person behind a chat account. */
+export interface PersonInContext {
+  id: string;
+  name: string;
+  unitId: string;
+  locale: LocaleCode;
+}
+
+/** Work to do after the turn's transaction commits (never before: a rolled-back turn must not notify). */
+export type Effect =
+  | { kind: "activity-submitted"; activityId: string; version: number }
+  | { kind: "activity-decided"; activityId: string; version: number }
+  | { kind: "absence-declared"; absenceId: string }
+  | { kind: "feedback-given"; feedbackId: string };
+
+export interface TurnContext {
+  tx: Tx;
+  now: Date;
+  account: AccountRef;
+  person: PersonInContext | null;
+  locale: LocaleCode;
+  t: Messages;
+  state: DialogState | null;
+  /** The message whose button was pressed, when the event is a choice */
+  pressed?: MessageRef;
+  effects: Effect[];
+  adminContact: string | undefined;
+  links: EvidenceLinks;
+}
+
+/** A handler's answer: replies for the user and the next dialog state ("keep" leaves it as it was). */
+export interface TurnResult {
+  replies: Reply[];
+  next: DialogState | null | "keep";
+}
+
+export const reply = (...replies: Reply[]) => ({
+  keep: (): TurnResult => ({ replies, next: "keep" }),
+  end: (): TurnResult => ({ replies, next: null }),
+  next: (next: DialogState): TurnResult => ({ replies, next }),
+});
+
+export const message = (
+  text: string,
+  choices?: Reply & { kind: "message" } extends { choices?: infer C } ? C : never,
+): Reply => (choices ? { kind: "message", text, choices } : { kind: "message", text });
+
+/** The person behind the account; handlers for linked users call this after the engine's check. */
+export function requirePerson(ctx: TurnContext): PersonInContext {
+  if (!ctx.person) throw new Error("handler for linked users reached without a person");
+  return ctx.person;
+}

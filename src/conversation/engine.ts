@@ -1,0 +1,134 @@
+import type { Db } from "../db/client.ts";
+import { Prisma } from "../generated/prisma/client.ts";
+import { messagesFor } from "../i18n/index.ts";
+import type { Logger } from "../logger.ts";
+import { type Effect, type PersonInContext, reply, type TurnContext, type TurnResult } from "./context.ts";
+import type { EvidenceLinks } from "./review-message.ts";
+import { routeEvent } from "./router.ts";
+import { readState, StateVersionConflict, writeState } from "./state-store.ts";
+import type { Inbound, LocaleCode, Reply } from "./types.ts";
+
+/** Where the effects of a committed turn go (the notification queue in production). */
+export interface EffectSink {
+  publish(effects: readonly Effect[]): Promise<void>;
+}
+
+export interface ConversationEngineDeps {
+  db: Db;
+  clock: () => Date;
+  effects: EffectSink;
+  logger: Logger;
+  defaultLocale: LocaleCode;
+  /** Who users should contact about their data, shown in /bantuan */
+  adminContact?: string;
+  links: EvidenceLinks;
+}
+
+export interface ConversationEngine {
+  /**
+   * Handles one inbound event and returns what to answer. Exactly once per `eventKey`: a redelivered
+   * event returns no replies. State, data and the event key are committed together or not at all.
+   */
+  handle(inbound: Inbound): Promise<Reply[]>;
+}
+
+const MAX_ATTEMPTS = 4;
+
+function isRetryable(error: unknown): boolean {
+  if (error instanceof StateVersionConflict) return true;
+  // P2034: write conflict or deadlock; the turn is replayed from the start.
+  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2034";
+}
+
+export function createConversationEngine(deps: ConversationEngineDeps): ConversationEngine {
+  const { db, logger } = deps;
+
+  async function runTurn(inbound: Inbound): Promise<{ replies: Reply[]; effects: Effect[] } | "duplicate"> {
+    const now = deps.clock();
+    const { platform, externalId } = inbound.account;
+    return db.$transaction(
+      async (tx) => {
+        if (inbound.eventKey) {
+          const fresh = await tx.processedEvent.createMany({
+            data: [{ key: inbound.eventKey, platform }],
+            skipDuplicates: true,
+          });
+          if (fresh.count === 0) return "duplicate" as const;
+        }
+        const account = await tx.platformAccount.findUnique({
+          where: { platform_externalId: { platform, externalId } },
+          include: { person: { select: { id: true, name: true, unitId: true, locale: true, active: true } } },
+        });
+        const linked = account?.person.active ? account.person : null;
+        const person: PersonInContext | null = linked
+          ? {
+              id: linked.id,
+              name: linked.name,
+              unitId: linked.unitId,
+              locale: linked.locale ?? deps.defaultLocale,
+            }
+          : null;
+        if (account && account.address !== inbound.account.address) {
+          await tx.platformAccount.update({
+            where: { id: account.id },
+            data: { address: inbound.account.address },
+          });
+        }
+        const stored = await readState(tx, platform, externalId, now);
+        const locale = person?.locale ?? deps.defaultLocale;
+        const ctx: TurnContext = {
+          tx,
+          now,
+          account: inbound.account,
+          person,
+          locale,
+          t: messagesFor(locale),
+          state: stored.state,
+          effects: [],
+          adminContact: deps.adminContact,
+          links: deps.links,
+          ...(inbound.event.kind === "choice" && inbound.event.message
+            ? { pressed: inbound.event.message }
+            : {}),
+        };
+        const result: TurnResult = await routeEvent(ctx, inbound.event);
+        if (result.next !== "keep") {
+          await writeState(tx, { platform, externalId }, stored.version, result.next, now);
+        }
+        return { replies: result.replies, effects: ctx.effects };
+      },
+      { maxWait: 5_000, timeout: 15_000 },
+    );
+  }
+
+  return {
+    async handle(inbound) {
+      for (let attempt = 1; ; attempt++) {
+        try {
+          const outcome = await runTurn(inbound);
+          if (outcome === "duplicate") {
+            logger.debug({ eventKey: inbound.eventKey }, "duplicate event ignored");
+            return [];
+          }
+          if (outcome.effects.length > 0) {
+            try {
+              await deps.effects.publish(outcome.effects);
+            } catch (error) {
+              // The turn is committed; a failed enqueue is repaired by the outbox sweep (see README).
+              logger.error({ err: error, effects: outcome.effects }, "could not publish effects");
+            }
+          }
+          return outcome.replies;
+        } catch (error) {
+          if (isRetryable(error) && attempt < MAX_ATTEMPTS) continue;
+          throw error;
+        }
+      }
+    },
+  };
+}
+
+/** The answer for an error nobody planned for: polite, in the user's language, and nothing saved. */
+export function apologyFor(locale: LocaleCode): Reply[] {
+  return reply({ kind: "message", text: messagesFor(locale).common.error }).end().replies;
+}

@@ -1,0 +1,120 @@
+import type { Messages } from "../i18n/id.ts";
+import { reply, type TurnContext, type TurnResult } from "./context.ts";
+import { absenceFlow } from "./flows/absence.ts";
+import { linkFlow } from "./flows/link.ts";
+import { reportFlow } from "./flows/report.ts";
+import { reviewFlow } from "./flows/review.ts";
+import type { InboundEvent } from "./types.ts";
+import { showFeedback } from "./views/feedback.ts";
+import { showHelp } from "./views/help.ts";
+import { historyChoice, showHistory } from "./views/history.ts";
+import { chooseLanguage, languageChoice } from "./views/language.ts";
+import { showTargets } from "./views/targets.ts";
+import { showToday } from "./views/today.ts";
+
+/** A dialog that spans several messages; its state is kept between turns. */
+export interface Flow {
+  name: string;
+  onText?(ctx: TurnContext, text: string): Promise<TurnResult>;
+  onChoice?(ctx: TurnContext, parts: string[]): Promise<TurnResult>;
+  onFile?(ctx: TurnContext, file: Extract<InboundEvent, { kind: "file" }>): Promise<TurnResult>;
+}
+
+const flows: Record<string, Flow> = {
+  [reportFlow.name]: reportFlow,
+  [absenceFlow.name]: absenceFlow,
+  [reviewFlow.name]: reviewFlow,
+  [linkFlow.name]: linkFlow,
+};
+
+/** Every command in the platform menus (SPEC section 5), by their Telegram names. */
+export const COMMAND_NAMES = [
+  "start",
+  "lapor",
+  "hari_ini",
+  "riwayat",
+  "target",
+  "umpan_balik",
+  "izin",
+  "bahasa",
+  "bantuan",
+  "batal",
+] as const satisfies readonly (keyof Messages["commands"])[];
+
+/** Employee commands handled here; `start` and `batal` are handled before these. */
+const commands: Record<string, (ctx: TurnContext, args: string) => Promise<TurnResult>> = {
+  lapor: (ctx) => reportFlow.start(ctx),
+  hari_ini: (ctx) => showToday(ctx),
+  riwayat: (ctx, args) => showHistory(ctx, args),
+  target: (ctx) => showTargets(ctx),
+  umpan_balik: (ctx) => showFeedback(ctx),
+  izin: (ctx) => absenceFlow.start(ctx),
+  bahasa: (ctx, args) => chooseLanguage(ctx, args),
+  bantuan: (ctx) => showHelp(ctx),
+};
+
+/**
+ * Button data is "<owner>:<action>[:<arg>...]". Stateless owners answer any time (history pages,
+ * review decisions, language, menu); a flow's buttons work only while that flow is the current one.
+ */
+async function routeChoice(ctx: TurnContext, data: string): Promise<TurnResult> {
+  const parts = data.split(":");
+  const owner = parts[0];
+  switch (owner) {
+    case "m": {
+      const command = parts[1] ?? "";
+      const run = commands[command];
+      return run ? run(ctx, "") : reply({ kind: "notice", text: ctx.t.common.staleButton }).keep();
+    }
+    case "h":
+      return historyChoice(ctx, parts.slice(1));
+    case "l":
+      return languageChoice(ctx, parts.slice(1));
+    case "v":
+      return reviewFlow.onChoice(ctx, parts.slice(1));
+    default: {
+      const flow = owner ? flows[owner] : undefined;
+      if (!flow?.onChoice || ctx.state?.flow !== flow.name) {
+        return reply({ kind: "notice", text: ctx.t.common.staleButton }).keep();
+      }
+      return flow.onChoice(ctx, parts.slice(1));
+    }
+  }
+}
+
+export async function routeEvent(ctx: TurnContext, event: InboundEvent): Promise<TurnResult> {
+  if (event.kind === "command" && event.name === "start") return linkFlow.start(ctx, event.args);
+  if (!ctx.person) {
+    if (ctx.state?.flow === linkFlow.name && event.kind === "text") return linkFlow.onText(ctx, event.text);
+    return reply({ kind: "message", text: ctx.t.link.notLinked }).keep();
+  }
+  switch (event.kind) {
+    case "command": {
+      if (event.name === "batal") {
+        return reply({
+          kind: "message",
+          text: ctx.state ? ctx.t.common.cancelled : ctx.t.common.nothingToCancel,
+        }).end();
+      }
+      const run = commands[event.name];
+      if (!run) return reply({ kind: "message", text: ctx.t.common.unknownCommand }).keep();
+      return run(ctx, event.args);
+    }
+    case "choice":
+      return routeChoice(ctx, event.data);
+    case "text": {
+      const flow = ctx.state ? flows[ctx.state.flow] : undefined;
+      if (flow?.onText) return flow.onText(ctx, event.text);
+      return reply({
+        kind: "message",
+        text: ctx.t.common.unknownInput,
+        choices: [[{ label: ctx.t.commands.lapor, data: "m:lapor" }]],
+      }).keep();
+    }
+    case "file": {
+      const flow = ctx.state ? flows[ctx.state.flow] : undefined;
+      if (flow?.onFile) return flow.onFile(ctx, event);
+      return reply({ kind: "message", text: ctx.t.common.unknownInput }).keep();
+    }
+  }
+}

@@ -1,0 +1,58 @@
+/**
+ * The platform-neutral language between adapters and the core. Adapters turn a Telegram update or a
+ * Slack request into an `Inbound`, and render the returned `Reply` list in their platform's idiom.
+ */
+export type PlatformName = "TELEGRAM" | "SLACK";
+export type LocaleCode = "id" | "en";
+
+/** A chat account as the platform knows it. `address` is where replies and proactive messages go. */
+export interface AccountRef {
+  platform: PlatformName;
+  /** Telegram user id; Slack user id */
+  externalId: string;
+  /** Telegram chat id; Slack DM channel (or the user id) */
+  address: string;
+  /** Slack workspace */
+  teamId?: string;
+  /** The platform's language hint (Telegram language_code) */
+  languageCode?: string;
+}
+
+/** A message the bot sent earlier, as the platform identifies it (to edit it in place). */
+export interface MessageRef {
+  chatId: string;
+  messageId: string;
+}
+
+export interface FileRef {
+  kind: "PHOTO" | "DOCUMENT";
+  fileId: string;
+  fileUniqueId?: string;
+  fileName?: string;
+  mimeType?: string;
+  sizeBytes?: number;
+}
+
+export type InboundEvent =
+  | { kind: "command"; name: string; args: string }
+  | { kind: "text"; text: string }
+  | { kind: "choice"; data: string; message?: MessageRef }
+  | { kind: "file"; file: FileRef; caption?: string };
+
+export interface Inbound {
+  account: AccountRef;
+  event: InboundEvent;
+  /** Platform delivery id for idempotency (e.g. "telegram:update:1234"); absent = not deduplicated */
+  eventKey?: string;
+}
+
+/** A button. `data` comes back as a `choice` event; `url` opens a link instead. */
+export type Choice = { label: string; data: string } | { label: string; url: string };
+
+/** Plain text; lines separated by "\n". Adapters escape it for their markup. */
+export type Reply =
+  | { kind: "message"; text: string; choices?: Choice[][] }
+  /** Replace the text (and buttons) of the message whose button was pressed */
+  | { kind: "edit"; message: MessageRef; text: string; choices?: Choice[][] }
+  /** A short acknowledgement of a button press (Telegram callback answer, Slack ephemeral) */
+  | { kind: "notice"; text: string };

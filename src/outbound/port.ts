@@ -1,0 +1,54 @@
+import type { Choice, PlatformName } from "../conversation/types.ts";
+
+/**
+ * The one way proactive messages leave the product (reminders, review requests, decisions). Jobs use
+ * this port and never a platform library; the adapter is chosen by the stored address's platform.
+ */
+export interface Address {
+  platform: PlatformName;
+  /** Telegram chat id; Slack channel or user id */
+  address: string;
+  teamId?: string | null;
+}
+
+export interface OutboundMessage {
+  text: string;
+  choices?: Choice[][];
+}
+
+export interface SentMessage {
+  /** Platform message id (Telegram message_id; Slack ts) */
+  messageId: string;
+  chatId: string;
+}
+
+export interface OutboundSender {
+  send(to: Address, message: OutboundMessage): Promise<SentMessage>;
+}
+
+/** The person blocked the bot, left the workspace, or the chat does not exist: do not retry. */
+export class RecipientUnreachable extends Error {
+  constructor(readonly reason: string) {
+    super(`recipient unreachable: ${reason}`);
+    this.name = "RecipientUnreachable";
+  }
+}
+
+/** The platform asked us to slow down; try again after `retryAfterMs` without counting an attempt. */
+export class RateLimited extends Error {
+  constructor(readonly retryAfterMs: number) {
+    super(`rate limited for ${retryAfterMs} ms`);
+    this.name = "RateLimited";
+  }
+}
+
+/** Routes each message to the sender of its address's platform. */
+export function createOutboundRouter(senders: Partial<Record<PlatformName, OutboundSender>>): OutboundSender {
+  return {
+    send(to, message) {
+      const sender = senders[to.platform];
+      if (!sender) return Promise.reject(new RecipientUnreachable(`no ${to.platform} adapter configured`));
+      return sender.send(to, message);
+    },
+  };
+}

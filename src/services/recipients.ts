@@ -1,0 +1,57 @@
+import type { LocaleCode } from "../conversation/types.ts";
+import type { Platform } from "../generated/prisma/client.ts";
+import type { Address } from "../outbound/port.ts";
+import { fromLocalDate, type Tx } from "./db-types.ts";
+
+export interface Recipient {
+  personId: string;
+  locale: LocaleCode;
+  address: Address;
+}
+
+/**
+ * Where to reach a person: their reachable account on the preferred platform, else any reachable
+ * one (SPEC section 6: supervisors on Slack by default, Telegram if that is all they linked).
+ */
+export async function recipientFor(
+  tx: Tx,
+  personId: string,
+  prefer: Platform,
+  defaultLocale: LocaleCode,
+): Promise<Recipient | null> {
+  const person = await tx.person.findUnique({
+    where: { id: personId },
+    select: { locale: true, active: true, accounts: { where: { reachable: true } } },
+  });
+  if (!person?.active) return null;
+  const account = person.accounts.find((a) => a.platform === prefer) ?? person.accounts[0];
+  if (!account) return null;
+  return {
+    personId,
+    locale: person.locale ?? defaultLocale,
+    address: { platform: account.platform, address: account.address, teamId: account.teamId },
+  };
+}
+
+/** Who reviews an employee's work on a date: the direct supervisor(s) and anyone they delegated to. */
+export async function reviewersOf(tx: Tx, employeeId: string, date: string): Promise<string[]> {
+  const on = fromLocalDate(date);
+  const relations = await tx.supervisorRelation.findMany({
+    where: { personId: employeeId, validFrom: { lte: on }, OR: [{ validTo: null }, { validTo: { gt: on } }] },
+    select: { supervisorId: true },
+  });
+  const supervisors = relations.map((r) => r.supervisorId);
+  const delegates = await tx.delegation.findMany({
+    where: { fromId: { in: supervisors }, validFrom: { lte: on }, validTo: { gte: on } },
+    select: { toId: true },
+  });
+  return [...new Set([...supervisors, ...delegates.map((d) => d.toId)])];
+}
+
+/** Marks an account unreachable (blocked bot, chat gone) so no job retries it. */
+export async function markUnreachable(tx: Tx, address: Address, reason: string, now: Date): Promise<void> {
+  await tx.platformAccount.updateMany({
+    where: { platform: address.platform, address: address.address },
+    data: { reachable: false, unreachableReason: reason, unreachableAt: now },
+  });
+}

@@ -1,0 +1,79 @@
+import { createWorkingCalendar, type WorkingCalendar } from "../domain/working-calendar.ts";
+import { fromLocalDate, type Tx, toLocalDate } from "./db-types.ts";
+
+/** The working rules of a unit: its own settings, else its nearest ancestor's, else these defaults. */
+export interface UnitRules {
+  unitId: string;
+  timeZone: string;
+  workingDays: number[];
+  minutesPerDay: number;
+  reminderTimes: string[];
+  backdateWorkingDays: number;
+}
+
+export const DEFAULT_UNIT_RULES = {
+  workingDays: [1, 2, 3, 4, 5],
+  minutesPerDay: 450,
+  reminderTimes: ["15:30", "19:30"],
+  backdateWorkingDays: 2,
+} as const;
+
+/** The unit first, then its parent, up to the root. */
+export async function unitAncestry(tx: Tx, unitId: string): Promise<string[]> {
+  const rows = await tx.$queryRaw<{ id: string }[]>`
+    WITH RECURSIVE up AS (
+      SELECT id, parent_id, 0 AS depth FROM unit WHERE id = ${unitId}::uuid
+      UNION ALL
+      SELECT u.id, u.parent_id, up.depth + 1 FROM unit u JOIN up ON u.id = up.parent_id WHERE up.depth < 50
+    )
+    SELECT id::text AS id FROM up ORDER BY depth`;
+  return rows.map((r) => r.id);
+}
+
+export async function loadUnitRules(tx: Tx, unitId: string): Promise<UnitRules> {
+  const ancestry = await unitAncestry(tx, unitId);
+  const [unit, settings] = await Promise.all([
+    tx.unit.findUniqueOrThrow({ where: { id: unitId }, select: { timeZone: true } }),
+    tx.unitSetting.findMany({ where: { unitId: { in: ancestry } } }),
+  ]);
+  const nearest = ancestry.map((id) => settings.find((s) => s.unitId === id)).find((s) => s !== undefined);
+  return {
+    unitId,
+    timeZone: unit.timeZone,
+    workingDays: nearest?.workingDays ?? [...DEFAULT_UNIT_RULES.workingDays],
+    minutesPerDay: nearest?.minutesPerDay ?? DEFAULT_UNIT_RULES.minutesPerDay,
+    reminderTimes: nearest?.reminderTimes ?? [...DEFAULT_UNIT_RULES.reminderTimes],
+    backdateWorkingDays: nearest?.backdateWorkingDays ?? DEFAULT_UNIT_RULES.backdateWorkingDays,
+  };
+}
+
+/**
+ * The working calendar of a unit for a date range (inclusive): national holidays, the regional holidays
+ * of the unit and every unit above it, and, when `personId` is given, that person's absences.
+ */
+export async function loadCalendar(
+  tx: Tx,
+  rules: UnitRules,
+  range: { from: string; to: string },
+  personId?: string,
+): Promise<WorkingCalendar> {
+  const ancestry = await unitAncestry(tx, rules.unitId);
+  const between = { gte: fromLocalDate(range.from), lte: fromLocalDate(range.to) };
+  const [holidays, absences] = await Promise.all([
+    tx.holiday.findMany({ where: { date: between, scope: { in: ["*", ...ancestry] } } }),
+    personId
+      ? tx.absence.findMany({
+          where: { personId, startDate: { lte: between.lte }, endDate: { gte: between.gte } },
+        })
+      : Promise.resolve([]),
+  ]);
+  return createWorkingCalendar({
+    workingDays: rules.workingDays,
+    holidays: holidays.map((h) => ({ date: toLocalDate(h.date), name: h.name, kind: h.kind })),
+    absences: absences.map((a) => ({
+      startDate: toLocalDate(a.startDate),
+      endDate: toLocalDate(a.endDate),
+      kind: a.kind,
+    })),
+  });
+}
