@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { z } from "zod";
 
 /**
@@ -35,6 +36,14 @@ export interface Config {
   telegramSendRate: number;
   logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
   shutdownTimeoutMs: number;
+  /** Redis key prefix of the queues (a benchmark or a test uses its own) */
+  redisPrefix: string;
+  /** Signs evidence links; shared by all processes of one deployment */
+  evidenceLinkSecret: string;
+  /** Who users should contact about their data (shown in /bantuan) */
+  adminContact: string | undefined;
+  /** Base URL for links the product sends (evidence): PUBLIC_URL or http://localhost:PORT */
+  baseUrl: string;
 }
 
 export class ConfigError extends Error {
@@ -115,6 +124,12 @@ const envSchema = z
       })
       .default("info"),
     SHUTDOWN_TIMEOUT_MS: integer(100, 120_000).default(10_000),
+    REDIS_PREFIX: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{1,40}$/, { error: "expected 1–40 characters of A-Z, a-z, 0-9, _ or -" })
+      .default("kinerja"),
+    EVIDENCE_LINK_SECRET: z.string().min(16, { error: "expected at least 16 characters" }).optional(),
+    ADMIN_CONTACT: z.string().trim().max(200, { error: "expected at most 200 characters" }).optional(),
   })
   .superRefine((env, ctx) => {
     if (env.PUBLIC_URL && env.TELEGRAM_BOT_TOKEN && !env.TELEGRAM_WEBHOOK_SECRET) {
@@ -187,6 +202,17 @@ export function parseConfig(env: Env): Config {
     telegramSendRate: e.TELEGRAM_SEND_RATE,
     logLevel: e.LOG_LEVEL,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
+    redisPrefix: e.REDIS_PREFIX,
+    evidenceLinkSecret:
+      e.EVIDENCE_LINK_SECRET ??
+      // All processes of a deployment share the platform secrets, so a key derived from them is shared too.
+      createHash("sha256")
+        .update(
+          `kinerja-evidence:${e.TELEGRAM_BOT_TOKEN ?? ""}:${e.SLACK_SIGNING_SECRET ?? ""}:${e.DATABASE_URL}`,
+        )
+        .digest("hex"),
+    adminContact: e.ADMIN_CONTACT,
+    baseUrl: e.PUBLIC_URL?.replace(/\/+$/, "") ?? `http://localhost:${e.PORT}`,
   };
 }
 

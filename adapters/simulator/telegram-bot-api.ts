@@ -82,7 +82,7 @@ export interface TelegramBotApiStandIn {
   /** The `apiRoot` to give grammY, e.g. `http://127.0.0.1:41234` (no trailing slash) */
   readonly url: string;
   readonly botInfo: UserFromGetMe;
-  /** Every call, oldest first (the same array throughout; `reset()` empties it) */
+  /** Every call in the order answered (a held `getUpdates` appears when it returns); the same array throughout */
   readonly calls: readonly RecordedCall[];
   callsTo(method: string): RecordedCall[];
   /** The bot's messages in a chat, live */
@@ -91,7 +91,7 @@ export interface TelegramBotApiStandIn {
   chatIds(): string[];
   /** The next `times` calls to `method` fail like this (before any other check) */
   failNext(method: string, failure: BotApiFailure, times?: number): void;
-  /** A global limit on send* calls per sliding second; above it, 429 with `retry_after` */
+  /** A global limit on send* calls (not sendChatAction) per sliding second; above it, 429 with `retry_after` */
   setRateLimit(perSecond: number | null, options?: { retryAfterSeconds?: number }): void;
   /** Calls about this chat answer 403 "Forbidden: bot was blocked by the user" */
   blockChat(chatId: number | string): void;

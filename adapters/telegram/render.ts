@@ -49,7 +49,7 @@ export async function renderReplies(
       const markup = keyboardOf(r.choices);
       await api.sendMessage(chatId, clampText(r.text), markup ? { reply_markup: markup } : {});
     } else {
-      const markup = keyboardOf(r.choices) ?? new InlineKeyboard();
+      const markup = keyboardOf(r.choices) ?? { inline_keyboard: [] };
       try {
         await api.editMessageText(r.message.chatId, Number(r.message.messageId), clampText(r.text), {
           reply_markup: markup,

@@ -1,4 +1,4 @@
-import Fastify, { type FastifyBaseLogger, type FastifyInstance } from "fastify";
+import Fastify, { type FastifyInstance } from "fastify";
 import type { Logger } from "../logger.ts";
 import type { Metrics } from "./metrics.ts";
 import { type ReadinessCheck, runReadinessChecks } from "./readiness.ts";
@@ -15,8 +15,8 @@ export interface HttpServerDeps {
  */
 export function createHttpServer({ logger, metrics, readiness }: HttpServerDeps): FastifyInstance {
   const app = Fastify({
-    loggerInstance: logger.child({ component: "http" }) as FastifyBaseLogger,
-    disableRequestLogging: true,
+    // No per-request logs (volume, and URLs may identify people); errors are logged below.
+    logger: false,
     bodyLimit: 1_048_576,
     return503OnClosing: true,
   });
@@ -29,7 +29,7 @@ export function createHttpServer({ logger, metrics, readiness }: HttpServerDeps)
 
   app.setErrorHandler((error, request, reply) => {
     const status = (error as { statusCode?: number }).statusCode ?? 500;
-    if (status >= 500) request.log.error({ err: error, route: request.routeOptions.url }, "request failed");
+    if (status >= 500) logger.error({ err: error, route: request.routeOptions.url }, "request failed");
     const message = status < 500 && error instanceof Error ? error.message : "internal error";
     reply.status(status).send({ error: message });
   });

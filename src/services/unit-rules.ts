@@ -32,10 +32,9 @@ export async function unitAncestry(tx: Tx, unitId: string): Promise<string[]> {
 
 export async function loadUnitRules(tx: Tx, unitId: string): Promise<UnitRules> {
   const ancestry = await unitAncestry(tx, unitId);
-  const [unit, settings] = await Promise.all([
-    tx.unit.findUniqueOrThrow({ where: { id: unitId }, select: { timeZone: true } }),
-    tx.unitSetting.findMany({ where: { unitId: { in: ancestry } } }),
-  ]);
+  // Sequential on purpose: a transaction is one connection, and pg does not pipeline queries.
+  const unit = await tx.unit.findUniqueOrThrow({ where: { id: unitId }, select: { timeZone: true } });
+  const settings = await tx.unitSetting.findMany({ where: { unitId: { in: ancestry } } });
   const nearest = ancestry.map((id) => settings.find((s) => s.unitId === id)).find((s) => s !== undefined);
   return {
     unitId,
@@ -59,14 +58,12 @@ export async function loadCalendar(
 ): Promise<WorkingCalendar> {
   const ancestry = await unitAncestry(tx, rules.unitId);
   const between = { gte: fromLocalDate(range.from), lte: fromLocalDate(range.to) };
-  const [holidays, absences] = await Promise.all([
-    tx.holiday.findMany({ where: { date: between, scope: { in: ["*", ...ancestry] } } }),
-    personId
-      ? tx.absence.findMany({
-          where: { personId, startDate: { lte: between.lte }, endDate: { gte: between.gte } },
-        })
-      : Promise.resolve([]),
-  ]);
+  const holidays = await tx.holiday.findMany({ where: { date: between, scope: { in: ["*", ...ancestry] } } });
+  const absences = personId
+    ? await tx.absence.findMany({
+        where: { personId, startDate: { lte: between.lte }, endDate: { gte: between.gte } },
+      })
+    : [];
   return createWorkingCalendar({
     workingDays: rules.workingDays,
     holidays: holidays.map((h) => ({ date: toLocalDate(h.date), name: h.name, kind: h.kind })),

@@ -85,16 +85,18 @@ export const reviewFlow = {
     if (!decision || !activityId || !Number.isInteger(version) || !z.uuid().safeParse(activityId).success) {
       return reply({ kind: "notice", text: ctx.t.common.staleButton }).keep();
     }
-    if (decision === "DISETUJUI")
-      return decide(ctx, { activityId, version, decision, reason: null, message: ctx.pressed });
-    // Check before asking for a reason, so nobody types one for nothing.
+    const target = { activityId, version, decision, reason: null, message: ctx.pressed };
+    if (decision === "DISETUJUI") return decide(ctx, target);
+    // Before asking for a reason, make sure there is something to decide and the right to decide it;
+    // otherwise `decide` answers at once (already decided, or refused and audited).
     const activity = await ctx.tx.activity.findUnique({
       where: { id: activityId },
-      select: { personId: true },
+      select: { personId: true, status: true, version: true },
     });
     const { today } = await loadPersonDay(ctx, supervisor);
-    if (!activity || !(await canSupervise(ctx.tx, supervisor.id, activity.personId, today))) {
-      return decide(ctx, { activityId, version, decision, reason: "-", message: ctx.pressed });
+    const decidable = activity?.status === "DIAJUKAN" && activity.version === version;
+    if (!activity || !decidable || !(await canSupervise(ctx.tx, supervisor.id, activity.personId, today))) {
+      return decide(ctx, target);
     }
     const data = { activityId, version, decision, ...(ctx.pressed ? { message: ctx.pressed } : {}) };
     return reply({ kind: "message", text: ctx.t.review.askReason(decision) }).next({

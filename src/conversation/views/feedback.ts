@@ -14,29 +14,28 @@ export async function showFeedback(ctx: TurnContext): Promise<TurnResult> {
   const { rules } = await loadPersonDay(ctx, person);
   const date = (at: Date) => formatShortDate(localDate(rules.timeZone, at), ctx.locale);
   const t = ctx.t.feedback;
-  const [feedback, decisions, evaluations] = await Promise.all([
-    ctx.tx.feedback.findMany({
-      where: { toId: person.id },
-      orderBy: { createdAt: "desc" },
-      take: SHOWN,
-      include: { from: { select: { name: true } }, activity: { select: { description: true } } },
-    }),
-    ctx.tx.activityStatusChange.findMany({
-      where: {
-        activity: { personId: person.id },
-        toStatus: { in: ["REVISI", "DITOLAK"] },
-        reason: { not: null },
-      },
-      orderBy: { at: "desc" },
-      take: SHOWN,
-      include: { activity: { select: { description: true } } },
-    }),
-    ctx.tx.evaluation.findMany({
-      where: { personId: person.id, status: "FINAL" },
-      orderBy: { decidedAt: "desc" },
-      take: SHOWN,
-    }),
-  ]);
+  const feedback = await ctx.tx.feedback.findMany({
+    where: { toId: person.id },
+    orderBy: { createdAt: "desc" },
+    take: SHOWN,
+    include: { from: { select: { name: true } }, activity: { select: { description: true } } },
+  });
+  const decisions = await ctx.tx.activityStatusChange.findMany({
+    where: {
+      activity: { personId: person.id },
+      toStatus: { in: ["REVISI", "DITOLAK"] },
+      reason: { not: null },
+    },
+    orderBy: { at: "desc" },
+    take: SHOWN,
+    include: { activity: { select: { description: true } } },
+  });
+  const evaluations = await ctx.tx.evaluation.findMany({
+    where: { personId: person.id, status: "FINAL" },
+    orderBy: { decidedAt: "desc" },
+    take: SHOWN,
+  });
+
   const items = [
     ...feedback.map((f) => ({
       at: f.createdAt,

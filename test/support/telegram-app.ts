@@ -1,0 +1,263 @@
+import { randomBytes } from "node:crypto";
+import type { Update } from "grammy/types";
+import { Redis } from "ioredis";
+import type { ChatMessage } from "../../adapters/simulator/chat-log.ts";
+import {
+  startTelegramBotApi,
+  type TelegramBotApiStandIn,
+} from "../../adapters/simulator/telegram-bot-api.ts";
+import {
+  callbackUpdate,
+  documentUpdate,
+  photoUpdate,
+  textUpdate,
+} from "../../adapters/simulator/telegram-updates.ts";
+import { importFiles } from "../../src/admin/import/import-files.ts";
+import { DEMO_FILES } from "../../src/admin/seed-demo.ts";
+import { type RunningApp, startApp } from "../../src/app.ts";
+import { type Config, parseConfig } from "../../src/config.ts";
+import { generateLinkCode, hashLinkCode } from "../../src/domain/link-code.ts";
+import { createLogger } from "../../src/logger.ts";
+import { createTestDatabase, type TestDatabase } from "./database.ts";
+
+export const BOT_TOKEN = "7000000001:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw";
+export const WEBHOOK_SECRET = "test-webhook-secret-0123";
+
+/** Demo people (prisma/seed/demo/pegawai.csv). */
+export const DEMO = {
+  camat: "197503122000031002",
+  kasiPelayanan: "198008172005012003",
+  kasiPemerintahan: "197911042006041001",
+  siti: "199002142015032001",
+  budi: "199207252019031004",
+  dewi: "199511302022212005",
+  agus: "198806092012121002",
+} as const;
+
+/** A clock the test moves by hand. */
+export class TestClock {
+  constructor(public now: Date) {}
+  set(iso: string): void {
+    this.now = new Date(iso);
+  }
+  readonly read = (): Date => this.now;
+}
+
+/**
+ * The product as it runs in production (Fastify + grammY webhook + BullMQ worker + PostgreSQL +
+ * Redis), with only the Telegram Bot API replaced by the loopback stand-in.
+ */
+export class TelegramTestApp {
+  private nextUpdateId = 1000;
+  app!: RunningApp;
+  config!: Config;
+
+  private constructor(
+    readonly database: TestDatabase,
+    readonly botApi: TelegramBotApiStandIn,
+    readonly clock: TestClock,
+    readonly redisPrefix: string,
+  ) {}
+
+  static async start(options: { now?: string } = {}): Promise<TelegramTestApp> {
+    const database = await createTestDatabase();
+    const botApi = await startTelegramBotApi({ token: BOT_TOKEN });
+    const clock = new TestClock(new Date(options.now ?? "2026-11-24T03:00:00Z"));
+    const harness = new TelegramTestApp(database, botApi, clock, `t${randomBytes(4).toString("hex")}`);
+    const seeded = await importFiles(database.db, DEMO_FILES, { now: clock.now });
+    if (!seeded.ok) throw new Error(`demo seed failed: ${seeded.errors.join("\n")}`);
+    await harness.boot();
+    return harness;
+  }
+
+  /** Starts (or restarts) the product process on the same database and Redis prefix. */
+  async boot(): Promise<void> {
+    this.config = parseConfig({
+      DATABASE_URL: this.database.url,
+      REDIS_URL: "redis://127.0.0.1:6379",
+      REDIS_PREFIX: this.redisPrefix,
+      PORT: "0",
+      PUBLIC_URL: "http://kinerja.test",
+      TELEGRAM_BOT_TOKEN: BOT_TOKEN,
+      TELEGRAM_WEBHOOK_SECRET: WEBHOOK_SECRET,
+      TELEGRAM_API_ROOT: this.botApi.url,
+      ROLES: "web,worker",
+      LOG_LEVEL: "silent",
+      SHUTDOWN_TIMEOUT_MS: "5000",
+    });
+    this.app = await startApp(this.config, createLogger("silent"), {
+      clock: this.clock.read,
+      botInfo: this.botApi.botInfo,
+    });
+  }
+
+  async restart(): Promise<void> {
+    await this.app.close();
+    await this.boot();
+  }
+
+  get db() {
+    return this.database.db;
+  }
+
+  get url(): string {
+    if (!this.app.url) throw new Error("web role not running");
+    return this.app.url;
+  }
+
+  updateId(): number {
+    this.nextUpdateId += 1;
+    return this.nextUpdateId;
+  }
+
+  /** POSTs an update to the webhook as Telegram does; returns the HTTP status. */
+  async deliver(
+    update: Update,
+    secret: string = WEBHOOK_SECRET,
+    baseUrl: string = this.url,
+  ): Promise<number> {
+    const response = await fetch(`${baseUrl}/telegram/webhook`, {
+      method: "POST",
+      headers: { "content-type": "application/json", "x-telegram-bot-api-secret-token": secret },
+      body: JSON.stringify(update),
+    });
+    await response.arrayBuffer();
+    return response.status;
+  }
+
+  /** A one-time link code for a demo person, as `link-codes` issues it. */
+  async linkCode(nip: string, options: { expiresAt?: Date } = {}): Promise<string> {
+    const person = await this.db.person.findUniqueOrThrow({ where: { nip } });
+    const code = generateLinkCode();
+    await this.db.linkCode.create({
+      data: {
+        personId: person.id,
+        codeHash: hashLinkCode(code),
+        expiresAt: options.expiresAt ?? new Date(this.clock.now.getTime() + 7 * 24 * 3600 * 1000),
+      },
+    });
+    return code;
+  }
+
+  /** A Telegram user in a private chat with the bot. */
+  user(userId: number, languageCode = "id"): TelegramTestUser {
+    return new TelegramTestUser(this, userId, languageCode);
+  }
+
+  /** Waits until `check` holds (for work the queue worker does after the webhook answered). */
+  async eventually<T>(
+    check: () => Promise<T | undefined | null | false>,
+    what = "condition",
+    timeoutMs = 10_000,
+  ): Promise<T> {
+    const started = Date.now();
+    for (;;) {
+      const value = await check();
+      if (value) return value;
+      if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`);
+      await new Promise((r) => setTimeout(r, 25));
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.app.close();
+    await this.botApi.close();
+    await this.database.drop();
+    const redis = new Redis("redis://127.0.0.1:6379");
+    const keys = await redis.keys(`${this.redisPrefix}:*`);
+    if (keys.length > 0) await redis.del(...keys);
+    await redis.quit();
+  }
+}
+
+export class TelegramTestUser {
+  constructor(
+    readonly harness: TelegramTestApp,
+    readonly userId: number,
+    readonly languageCode: string,
+  ) {}
+
+  private origin() {
+    return {
+      updateId: this.harness.updateId(),
+      userId: this.userId,
+      languageCode: this.languageCode,
+      firstName: "Uji",
+    };
+  }
+
+  say(text: string): Promise<number> {
+    return this.harness.deliver(textUpdate({ ...this.origin(), text }));
+  }
+
+  sendPhoto(fileId: string, fileUniqueId = `u-${fileId}`): Promise<number> {
+    return this.harness.deliver(photoUpdate({ ...this.origin(), fileId, fileUniqueId }));
+  }
+
+  sendDocument(fileId: string, fileName: string, mimeType = "application/pdf"): Promise<number> {
+    return this.harness.deliver(
+      documentUpdate({
+        ...this.origin(),
+        fileId,
+        fileUniqueId: `u-${fileId}`,
+        fileName,
+        mimeType,
+        fileSize: 2048,
+      }),
+    );
+  }
+
+  /** Presses the button with this label on the latest bot message that shows it. */
+  async press(label: string | RegExp): Promise<number> {
+    const found = this.findButton(label);
+    if (!found) throw new Error(`no button ${label} in:\n${this.texts().slice(-3).join("\n---\n")}`);
+    return this.pressData(found.data, found.messageId);
+  }
+
+  pressData(data: string, messageId: number): Promise<number> {
+    return this.harness.deliver(callbackUpdate({ ...this.origin(), data, messageId }));
+  }
+
+  findButton(label: string | RegExp): { data: string; messageId: number } | undefined {
+    const matches = (text: string) => (typeof label === "string" ? text === label : label.test(text));
+    for (const message of [...this.chat().visible()].reverse()) {
+      for (const row of message.inlineKeyboard) {
+        for (const button of row) {
+          if ("callback_data" in button && button.callback_data && matches(button.text)) {
+            return { data: button.callback_data, messageId: message.messageId };
+          }
+        }
+      }
+    }
+    return undefined;
+  }
+
+  chat() {
+    return this.harness.botApi.chat(this.userId);
+  }
+
+  texts(): string[] {
+    return this.chat().texts();
+  }
+
+  last(): ChatMessage | undefined {
+    return this.chat().last();
+  }
+
+  lastText(): string {
+    return this.last()?.text ?? "";
+  }
+
+  /** Links this account to a demo person directly (for tests about something else than linking). */
+  async linkTo(nip: string): Promise<void> {
+    const person = await this.harness.db.person.findUniqueOrThrow({ where: { nip } });
+    await this.harness.db.platformAccount.create({
+      data: {
+        personId: person.id,
+        platform: "TELEGRAM",
+        externalId: String(this.userId),
+        address: String(this.userId),
+      },
+    });
+  }
+}
