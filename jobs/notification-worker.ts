@@ -22,11 +22,12 @@ export interface NotificationWorkerDeps {
   logger: Logger;
   defaultLocale: LocaleCode;
   links: EvidenceLinks;
+  clock: () => Date;
   concurrency?: number;
 }
 
 async function noticesFor(db: Db, job: NotificationJob, deps: NotificationWorkerDeps): Promise<Notice[]> {
-  const noticeDeps = { defaultLocale: deps.defaultLocale, links: deps.links };
+  const noticeDeps = { defaultLocale: deps.defaultLocale, links: deps.links, now: deps.clock() };
   if (job.kind === "review-request") return reviewRequestNotices(db, job.activityId, noticeDeps);
   if (job.kind === "decision") return decisionNotices(db, job.activityId, noticeDeps);
   return absenceNotices(db, job.absenceId, noticeDeps);
@@ -48,7 +49,7 @@ export function startNotificationWorker(deps: NotificationWorkerDeps): Worker<No
           await deps.outbound.send(notice.recipient.address, notice.message);
         } catch (error) {
           if (error instanceof RecipientUnreachable) {
-            await markUnreachable(db, notice.recipient.address, error.reason, new Date());
+            await markUnreachable(db, notice.recipient.address, error.reason, deps.clock());
             logger.warn(
               { personId: notice.recipient.personId, reason: error.reason },
               "recipient unreachable",

@@ -119,6 +119,7 @@ export async function startApp(
       logger,
       defaultLocale: config.defaultLocale,
       links,
+      clock,
     });
     closers.push(
       { name: "notification worker", close: () => worker.close() },

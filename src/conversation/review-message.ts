@@ -40,7 +40,7 @@ export async function renderReviewMessage(
       person: { select: { name: true, unit: { select: { timeZone: true } } } },
       iki: { select: { code: true, indicator: true } },
       evidence: true,
-      history: { orderBy: { at: "desc" }, take: 1, include: { actor: { select: { name: true } } } },
+      history: { orderBy: { at: "desc" }, include: { actor: { select: { name: true } } } },
     },
   });
   if (!activity) return null;
@@ -71,7 +71,8 @@ export async function renderReviewMessage(
     evidence,
     resubmitted,
   });
-  const last = activity.history[0];
+  // The change that led to the current status (several changes may share a timestamp).
+  const last = activity.history.find((h) => h.toStatus === activity.status);
   if (activity.status !== "DIAJUKAN" && last) {
     const zone = activity.person.unit.timeZone;
     const at = formatInstant(last.at, zone, zoneLabel(zone), locale);

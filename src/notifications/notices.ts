@@ -17,6 +17,7 @@ export interface Notice {
 export interface NoticeDeps {
   defaultLocale: LocaleCode;
   links: EvidenceLinks;
+  now: Date;
 }
 
 /** A submitted (or resubmitted) activity, for each of the employee's reviewers. */
@@ -26,7 +27,7 @@ export async function reviewRequestNotices(tx: Tx, activityId: string, deps: Not
     select: { personId: true, status: true, person: { select: { unit: { select: { timeZone: true } } } } },
   });
   if (activity?.status !== "DIAJUKAN") return [];
-  const today = localDate(activity.person.unit.timeZone, new Date());
+  const today = localDate(activity.person.unit.timeZone, deps.now);
   const notices: Notice[] = [];
   for (const reviewerId of await reviewersOf(tx, activity.personId, today)) {
     const recipient = await recipientFor(tx, reviewerId, "SLACK", deps.defaultLocale);
@@ -41,14 +42,14 @@ export async function reviewRequestNotices(tx: Tx, activityId: string, deps: Not
 export async function decisionNotices(tx: Tx, activityId: string, deps: NoticeDeps): Promise<Notice[]> {
   const activity = await tx.activity.findUnique({
     where: { id: activityId },
-    include: { history: { orderBy: { at: "desc" }, take: 1 } },
+    include: { history: { orderBy: { at: "desc" } } },
   });
   if (!activity || activity.status === "DIAJUKAN") return [];
   const recipient = await recipientFor(tx, activity.personId, "TELEGRAM", deps.defaultLocale);
   if (!recipient) return [];
   const t = messagesFor(recipient.locale).review;
   const date = formatDate(toLocalDate(activity.date), recipient.locale);
-  const reason = activity.history[0]?.reason ?? "-";
+  const reason = activity.history.find((h) => h.toStatus === activity.status)?.reason ?? "-";
   if (activity.status === "DISETUJUI") {
     return [{ recipient, message: { text: t.employeeApproved(date, activity.description) } }];
   }
@@ -73,7 +74,7 @@ export async function absenceNotices(tx: Tx, absenceId: string, deps: NoticeDeps
     include: { person: { select: { name: true, unit: { select: { timeZone: true } } } } },
   });
   if (!absence) return [];
-  const today = localDate(absence.person.unit.timeZone, new Date());
+  const today = localDate(absence.person.unit.timeZone, deps.now);
   const notices: Notice[] = [];
   for (const reviewerId of await reviewersOf(tx, absence.personId, today)) {
     const recipient = await recipientFor(tx, reviewerId, "SLACK", deps.defaultLocale);

@@ -87,14 +87,15 @@ export async function decideActivity(
     data: { status: input.decision, decidedAt: input.now, version: { increment: 1 } },
   });
   if (updated.count === 0) {
-    const last = await tx.activityStatusChange.findFirst({
-      where: { activityId: activity.id },
-      orderBy: { at: "desc" },
-      include: { actor: { select: { name: true } } },
-    });
     const current = await tx.activity.findUniqueOrThrow({
       where: { id: activity.id },
       select: { status: true },
+    });
+    // The change that led to the current status (several changes may share a timestamp).
+    const last = await tx.activityStatusChange.findFirst({
+      where: { activityId: activity.id, toStatus: current.status },
+      orderBy: { at: "desc" },
+      include: { actor: { select: { name: true } } },
     });
     return {
       ok: false,

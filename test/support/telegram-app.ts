@@ -49,6 +49,7 @@ export class TestClock {
  */
 export class TelegramTestApp {
   private nextUpdateId = 1000;
+  private readonly extraApps: RunningApp[] = [];
   app!: RunningApp;
   config!: Config;
 
@@ -70,9 +71,8 @@ export class TelegramTestApp {
     return harness;
   }
 
-  /** Starts (or restarts) the product process on the same database and Redis prefix. */
-  async boot(): Promise<void> {
-    this.config = parseConfig({
+  private configFor(roles: string): Config {
+    return parseConfig({
       DATABASE_URL: this.database.url,
       REDIS_URL: "redis://127.0.0.1:6379",
       REDIS_PREFIX: this.redisPrefix,
@@ -81,19 +81,40 @@ export class TelegramTestApp {
       TELEGRAM_BOT_TOKEN: BOT_TOKEN,
       TELEGRAM_WEBHOOK_SECRET: WEBHOOK_SECRET,
       TELEGRAM_API_ROOT: this.botApi.url,
-      ROLES: "web,worker",
+      ROLES: roles,
       LOG_LEVEL: "silent",
       SHUTDOWN_TIMEOUT_MS: "5000",
     });
-    this.app = await startApp(this.config, createLogger("silent"), {
+  }
+
+  private startProcess(config: Config): Promise<RunningApp> {
+    return startApp(config, createLogger("silent"), {
       clock: this.clock.read,
       botInfo: this.botApi.botInfo,
     });
   }
 
+  /** Starts (or restarts) the product process on the same database and Redis prefix. */
+  async boot(): Promise<void> {
+    this.config = this.configFor("web,worker");
+    this.app = await this.startProcess(this.config);
+  }
+
   async restart(): Promise<void> {
     await this.app.close();
     await this.boot();
+  }
+
+  /**
+   * Starts one more process of the product (by default a second `web` behind the same load
+   * balancer) on the same database and Redis prefix; `close()` stops it with the main one.
+   * Returns its base URL, for `deliver(update, secret, url)`.
+   */
+  async startExtraProcess(roles = "web"): Promise<string> {
+    const app = await this.startProcess(this.configFor(roles));
+    this.extraApps.push(app);
+    if (!app.url) throw new Error("the extra process runs no web role");
+    return app.url;
   }
 
   get db() {
@@ -110,15 +131,21 @@ export class TelegramTestApp {
     return this.nextUpdateId;
   }
 
-  /** POSTs an update to the webhook as Telegram does; returns the HTTP status. */
+  /**
+   * POSTs an update to the webhook as Telegram does; returns the HTTP status. `secret: null` sends
+   * no secret header at all.
+   */
   async deliver(
     update: Update,
-    secret: string = WEBHOOK_SECRET,
+    secret: string | null = WEBHOOK_SECRET,
     baseUrl: string = this.url,
   ): Promise<number> {
     const response = await fetch(`${baseUrl}/telegram/webhook`, {
       method: "POST",
-      headers: { "content-type": "application/json", "x-telegram-bot-api-secret-token": secret },
+      headers: {
+        "content-type": "application/json",
+        ...(secret === null ? {} : { "x-telegram-bot-api-secret-token": secret }),
+      },
       body: JSON.stringify(update),
     });
     await response.arrayBuffer();
@@ -160,6 +187,7 @@ export class TelegramTestApp {
   }
 
   async close(): Promise<void> {
+    for (const extra of this.extraApps.splice(0)) await extra.close();
     await this.app.close();
     await this.botApi.close();
     await this.database.drop();

@@ -36,14 +36,18 @@ async function render(ctx: TurnContext, filter: Filter, page: number): Promise<R
     orderBy: [{ date: "desc" }, { submittedAt: "desc" }],
     skip: page * PAGE_SIZE,
     take: PAGE_SIZE + 1,
-    include: { history: { orderBy: { at: "desc" }, take: 1, select: { reason: true } } },
+    // The change that led to the current status (several changes may share a timestamp).
+    include: { history: { orderBy: { at: "desc" }, select: { reason: true, toStatus: true } } },
   });
   const shown = rows.slice(0, PAGE_SIZE);
   const t = ctx.t.history;
   const lines = [t.header(page + 1)];
   if (shown.length === 0) lines.push(t.empty);
   shown.forEach((a, i) => {
-    const reason = a.status === "REVISI" || a.status === "DITOLAK" ? (a.history[0]?.reason ?? null) : null;
+    const reason =
+      a.status === "REVISI" || a.status === "DITOLAK"
+        ? (a.history.find((h) => h.toStatus === a.status)?.reason ?? null)
+        : null;
     lines.push(
       t.line(
         `#${i + 1} ${formatShortDate(toLocalDate(a.date), ctx.locale)}`,
