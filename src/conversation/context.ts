@@ -32,6 +32,8 @@ export interface TurnContext {
   effects: Effect[];
   adminContact: string | undefined;
   links: EvidenceLinks;
+  /** Values loaded once per turn (a person's rules and calendar), dropped when the turn ends */
+  memo: Map<string, Promise<unknown>>;
 }
 
 /** A handler's answer: replies for the user and the next dialog state ("keep" leaves it as it was). */

@@ -87,6 +87,7 @@ export function createConversationEngine(deps: ConversationEngineDeps): Conversa
           effects: [],
           adminContact: deps.adminContact,
           links: deps.links,
+          memo: new Map(),
           ...(inbound.event.kind === "choice" && inbound.event.message
             ? { pressed: inbound.event.message }
             : {}),

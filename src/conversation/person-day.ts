@@ -16,10 +16,18 @@ export interface PersonDay {
 
 const LOOK_BACK_DAYS = 60;
 
-export async function loadPersonDay(
-  ctx: TurnContext,
-  person: { id: string; unitId: string },
-): Promise<PersonDay> {
+/** Loaded once per turn and person: several steps of one turn ask for it. */
+export function loadPersonDay(ctx: TurnContext, person: { id: string; unitId: string }): Promise<PersonDay> {
+  const key = `person-day:${person.id}`;
+  let day = ctx.memo.get(key) as Promise<PersonDay> | undefined;
+  if (!day) {
+    day = readPersonDay(ctx, person);
+    ctx.memo.set(key, day);
+  }
+  return day;
+}
+
+async function readPersonDay(ctx: TurnContext, person: { id: string; unitId: string }): Promise<PersonDay> {
   const rules = await loadUnitRules(ctx.tx, person.unitId);
   const today = localDate(rules.timeZone, ctx.now);
   const local = DateTime.fromJSDate(ctx.now, { zone: rules.timeZone });

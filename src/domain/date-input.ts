@@ -1,5 +1,5 @@
 import { DateTime } from "luxon";
-import { addDays, type LocalDate } from "./local-date.ts";
+import { addDays, isLocalDate, type LocalDate } from "./local-date.ts";
 
 const RELATIVE: Record<string, number> = {
   "hari ini": 0,
@@ -35,5 +35,7 @@ export function parseDateInput(input: string, today: LocalDate): LocalDate | nul
     return null;
   }
   const date = DateTime.fromObject({ year, month, day }, { zone: "UTC" });
-  return date.isValid ? date.toISODate() : null;
+  // Luxon reads years below 1000 ("24-11-0026") as valid; they are typos, and not LocalDates.
+  const result = date.isValid ? date.toISODate() : null;
+  return result !== null && isLocalDate(result) ? result : null;
 }

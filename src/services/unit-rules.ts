@@ -4,6 +4,8 @@ import { fromLocalDate, type Tx, toLocalDate } from "./db-types.ts";
 /** The working rules of a unit: its own settings, else its nearest ancestor's, else these defaults. */
 export interface UnitRules {
   unitId: string;
+  /** The unit, then every unit above it */
+  ancestry: string[];
   timeZone: string;
   workingDays: number[];
   minutesPerDay: number;
@@ -38,6 +40,7 @@ export async function loadUnitRules(tx: Tx, unitId: string): Promise<UnitRules> 
   const nearest = ancestry.map((id) => settings.find((s) => s.unitId === id)).find((s) => s !== undefined);
   return {
     unitId,
+    ancestry,
     timeZone: unit.timeZone,
     workingDays: nearest?.workingDays ?? [...DEFAULT_UNIT_RULES.workingDays],
     minutesPerDay: nearest?.minutesPerDay ?? DEFAULT_UNIT_RULES.minutesPerDay,
@@ -56,7 +59,7 @@ export async function loadCalendar(
   range: { from: string; to: string },
   personId?: string,
 ): Promise<WorkingCalendar> {
-  const ancestry = await unitAncestry(tx, rules.unitId);
+  const ancestry = rules.ancestry;
   const between = { gte: fromLocalDate(range.from), lte: fromLocalDate(range.to) };
   const holidays = await tx.holiday.findMany({ where: { date: between, scope: { in: ["*", ...ancestry] } } });
   const absences = personId

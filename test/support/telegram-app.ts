@@ -32,6 +32,8 @@ export const DEMO = {
   budi: "199207252019031004",
   dewi: "199511302022212005",
   agus: "198806092012121002",
+  nurAini: "199304182020122001",
+  rizky: "199701012023211007",
 } as const;
 
 /** A clock the test moves by hand. */
@@ -184,6 +186,13 @@ export class TelegramTestApp {
       if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`);
       await new Promise((r) => setTimeout(r, 25));
     }
+  }
+
+  /** Sessions of the test database blocked on a lock right now (to make two turns overlap on purpose). */
+  async sessionsWaitingForLocks(): Promise<number> {
+    const [row] = await this.db.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM pg_stat_activity
+      WHERE datname = current_database() AND wait_event_type = 'Lock'`;
+    return row?.n ?? 0;
   }
 
   async close(): Promise<void> {

@@ -1,7 +1,9 @@
 import { z } from "zod";
 import { parseDateInput } from "../../domain/date-input.ts";
+import { isLocalDate } from "../../domain/local-date.ts";
 import { parseTimeSpent } from "../../domain/time-spent.ts";
 import { formatDate } from "../../i18n/format.ts";
+import { messagesFor } from "../../i18n/index.ts";
 import {
   type ActivityDraft,
   checkTimeSpent,
@@ -166,7 +168,9 @@ async function submit(ctx: TurnContext, person: PersonInContext, data: ReportDat
   const common = {
     personId: person.id,
     draft,
-    unitLabel: indicator?.unitLabel ?? ctx.t.report.otherTaskUnit,
+    // Stored, shown to the supervisor and exported: the unit of "tugas lain" does not follow the
+    // employee's chat language (indicator units are Indonesian too).
+    unitLabel: indicator?.unitLabel ?? messagesFor("id").report.otherTaskUnit,
     onNonWorkingDay: !day.calendar.isWorkingDay(data.date),
     via: ctx.account.platform,
     now: ctx.now,
@@ -287,7 +291,13 @@ export const reportFlow = {
     switch (action) {
       case "date":
         if (step !== "date") return stale();
-        return onAnswer(ctx, step, data, await answerDate(ctx, person, data, arg ?? null));
+        // Button data is input too: only a real date goes on to the date rules.
+        return onAnswer(
+          ctx,
+          step,
+          data,
+          await answerDate(ctx, person, data, arg !== undefined && isLocalDate(arg) ? arg : null),
+        );
       case "iki": {
         if (step !== "iki") return stale();
         if (arg === "other") return onAnswer(ctx, step, data, { ok: true, data: { ...data, ikiId: null } });

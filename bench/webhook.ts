@@ -1,0 +1,167 @@
+/**
+ * `npm run bench:webhook [-- --users=200 --concurrency=50 --reports=3]`
+ *
+ * Virtual employees complete /lapor through the real webhook of the product, which runs as its own
+ * process (web role) against PostgreSQL, Redis and a Telegram Bot API stand-in served by this process.
+ * Each update is timed from POST to the webhook's answer (the product answers after it has replied to
+ * the Bot API). Ends with the line SPEC section 11 defines.
+ */
+import { Redis } from "ioredis";
+import { DateTime } from "luxon";
+import { startTelegramBotApi } from "../adapters/simulator/telegram-bot-api.ts";
+import { callbackUpdate, textUpdate } from "../adapters/simulator/telegram-updates.ts";
+import { createDb, type Db } from "../src/db/client.ts";
+import { benchDatabaseUrl, benchEnv, intArg, percentile, prepareDatabase, startProduct } from "./support.ts";
+
+const TOKEN = "7000000001:BENCHbenchBENCHbenchBENCHbench12";
+const SECRET = "bench-webhook-secret";
+const PREFIX = "bench-webhook";
+const ZONE = "Asia/Jakarta";
+
+const users = intArg("users", 200);
+const concurrency = intArg("concurrency", 50);
+const reportsPerUser = intArg("reports", 3);
+
+/** A valid PNS NIP per index: distinct birth dates, appointment 2010-01, male, serial 001. */
+function nipFor(index: number): string {
+  return `${DateTime.fromISO("1970-01-01").plus({ days: index }).toFormat("yyyyMMdd")}20100110001`;
+}
+
+async function seed(db: Db, year: number): Promise<void> {
+  await db.$executeRawUnsafe(
+    "TRUNCATE activity, evidence, activity_status_change, conversation_state, processed_event, platform_account, link_code, link_attempt, audit_log, absence, feedback, evaluation, iki, rhk, skp, supervisor_relation, delegation, reminder_delivery, person, unit_setting, holiday, unit CASCADE",
+  );
+  const unit = await db.unit.create({ data: { code: "BENCH", name: "Unit Benchmark", timeZone: ZONE } });
+  const supervisor = await db.person.create({
+    data: { nip: nipFor(0), nipKind: "PNS", name: "Atasan Bench", position: "Kepala", unitId: unit.id },
+  });
+  const validFrom = new Date(`${year}-01-01T00:00:00Z`);
+  for (let i = 1; i <= users; i++) {
+    const person = await db.person.create({
+      data: {
+        nip: nipFor(i),
+        nipKind: "PNS",
+        name: `Pegawai ${i}`,
+        position: "Staf",
+        unitId: unit.id,
+        supervisors: { create: { supervisorId: supervisor.id, validFrom } },
+        accounts: {
+          create: { platform: "TELEGRAM", externalId: String(100_000 + i), address: String(100_000 + i) },
+        },
+      },
+    });
+    const skp = await db.skp.create({ data: { personId: person.id, year } });
+    const rhk = await db.rhk.create({
+      data: { skpId: skp.id, code: "RHK-1", description: "Layanan", kind: "UTAMA" },
+    });
+    await db.iki.create({
+      data: {
+        skpId: skp.id,
+        rhkId: rhk.id,
+        code: "IKI-1.1",
+        indicator: "Dokumen diproses",
+        aspect: "KUANTITAS",
+        target: 1000,
+        unitLabel: "dokumen",
+      },
+    });
+  }
+}
+
+async function main(): Promise<void> {
+  const databaseUrl = benchDatabaseUrl("bench");
+  const redisUrl = benchEnv("REDIS_URL") ?? "redis://127.0.0.1:6379";
+  prepareDatabase(databaseUrl);
+  const db = createDb(databaseUrl, { poolSize: 4 });
+  const today = DateTime.now().setZone(ZONE).toISODate()!;
+  await seed(db, Number(today.slice(0, 4)));
+
+  const botApi = await startTelegramBotApi({ token: TOKEN, maxRecordedCalls: 1000 });
+  const product = await startProduct({
+    DATABASE_URL: databaseUrl,
+    REDIS_URL: redisUrl,
+    REDIS_PREFIX: PREFIX,
+    PORT: "0",
+    ROLES: "web",
+    PUBLIC_URL: "http://bench.invalid",
+    TELEGRAM_BOT_TOKEN: TOKEN,
+    TELEGRAM_WEBHOOK_SECRET: SECRET,
+    TELEGRAM_API_ROOT: botApi.url,
+    LOG_LEVEL: "warn",
+  });
+
+  let updateId = 1;
+  const latencies: number[] = [];
+  let errors = 0;
+  const post = async (body: unknown) => {
+    const started = performance.now();
+    try {
+      const response = await fetch(`${product.url}/telegram/webhook`, {
+        method: "POST",
+        headers: { "content-type": "application/json", "x-telegram-bot-api-secret-token": SECRET },
+        body: JSON.stringify(body),
+      });
+      await response.arrayBuffer();
+      if (response.status !== 200) errors++;
+    } catch {
+      errors++;
+    }
+    latencies.push(performance.now() - started);
+  };
+
+  async function employee(i: number): Promise<void> {
+    const userId = 100_000 + i;
+    const text = (value: string) => post(textUpdate({ updateId: updateId++, userId, text: value }));
+    const press = (data: string) =>
+      post(callbackUpdate({ updateId: updateId++, userId, data, messageId: 1 }));
+    for (let r = 0; r < reportsPerUser; r++) {
+      await text("/lapor");
+      await press(`r:date:${today}`);
+      await press("r:iki:0");
+      await text(`Memproses berkas layanan nomor ${r + 1}`);
+      await text("3");
+      await text("30");
+      await press("r:skip");
+      await press("r:send");
+    }
+  }
+
+  // Warm up connections and code paths, then measure.
+  await text0(post);
+  latencies.length = 0;
+  errors = 0;
+  const queue = Array.from({ length: users }, (_, k) => k + 1);
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: Math.min(concurrency, users) }, async () => {
+      for (let next = queue.shift(); next !== undefined; next = queue.shift()) await employee(next);
+    }),
+  );
+  const seconds = (performance.now() - started) / 1000;
+
+  const saved = await db.activity.count();
+  const expected = users * reportsPerUser;
+  await product.stop();
+  await botApi.close();
+  await db.$disconnect();
+  const redis = new Redis(redisUrl);
+  const keys = await redis.keys(`${PREFIX}:*`);
+  if (keys.length > 0) await redis.del(...keys);
+  await redis.quit();
+
+  const sorted = [...latencies].sort((a, b) => a - b);
+  const round = (n: number) => Math.round(n * 10) / 10;
+  process.stdout.write(
+    `users=${users} concurrency=${concurrency} reports_per_user=${reportsPerUser} activities_saved=${saved}/${expected}\n`,
+  );
+  process.stdout.write(
+    `bench:webhook updates=${latencies.length} seconds=${round(seconds)} updates_per_s=${Math.round(latencies.length / seconds)} p50_ms=${round(percentile(sorted, 50))} p95_ms=${round(percentile(sorted, 95))} p99_ms=${round(percentile(sorted, 99))} errors=${errors + (saved === expected ? 0 : expected - saved)}\n`,
+  );
+}
+
+/** One throwaway update so the first measured request does not pay for lazy initialisation. */
+async function text0(post: (body: unknown) => Promise<void>): Promise<void> {
+  await post(textUpdate({ updateId: 999_999_999, userId: 99_999, text: "/bantuan" }));
+}
+
+await main();
