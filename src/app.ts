@@ -1,5 +1,5 @@
 import type { FastifyInstance } from "fastify";
-import type { Bot } from "grammy";
+import { Api, type Bot } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
 import { createTelegramBot } from "../adapters/telegram/bot.ts";
 import { registerCommands } from "../adapters/telegram/commands.ts";
@@ -80,7 +80,8 @@ export async function startApp(
       defaultLocale: config.defaultLocale,
       ...(overrides.botInfo ? { botInfo: overrides.botInfo } : {}),
     });
-    senders.TELEGRAM = createTelegramSender(bot.api);
+    // Proactive sends get an Api of their own without auto-retry: the queue handles 429s and retries.
+    senders.TELEGRAM = createTelegramSender(new Api(telegram.botToken, { apiRoot: telegram.apiRoot }));
     fetchers.TELEGRAM = createTelegramFileFetcher(bot.api, telegram.botToken, telegram.apiRoot);
   }
   const outbound = createOutboundRouter(senders);

@@ -1,8 +1,10 @@
-import { Bot, type BotError, type Context } from "grammy";
+import { autoRetry } from "@grammyjs/auto-retry";
+import { Bot, type BotError, type Context, GrammyError } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
-import { apologyFor, type ConversationEngine } from "../../src/conversation/engine.ts";
+import type { ConversationEngine } from "../../src/conversation/engine.ts";
 import type { LocaleCode } from "../../src/conversation/types.ts";
 import type { Logger } from "../../src/logger.ts";
+import { unreachableReason } from "./outbound.ts";
 import { renderReplies } from "./render.ts";
 import { toInbound } from "./to-inbound.ts";
 
@@ -27,6 +29,8 @@ export async function createTelegramBot(deps: TelegramBotDeps): Promise<Bot> {
     ...(deps.botInfo ? { botInfo: deps.botInfo } : {}),
   });
   if (!deps.botInfo) await bot.init();
+  // Replies to a user retry a brief 429 or 5xx; proactive sends use their own Api (the queue retries those).
+  bot.api.config.use(autoRetry({ maxRetryAttempts: 2, maxDelaySeconds: 5 }));
 
   // grammY's bot.catch does not cover webhooks: this boundary does, so the webhook always answers.
   const onError = (error: BotError<Context>) => {
@@ -41,9 +45,16 @@ export async function createTelegramBot(deps: TelegramBotDeps): Promise<Bot> {
       replies = await deps.engine.handle(inbound);
     } catch (error) {
       logger.error({ err: error, updateId: ctx.update.update_id }, "conversation turn failed");
-      replies = apologyFor(deps.defaultLocale);
+      replies = await deps.engine.apologyFor(inbound.account);
     }
-    await renderReplies(ctx.api, inbound.account.address, replies, callbackQueryId);
+    try {
+      await renderReplies(ctx.api, inbound.account.address, replies, callbackQueryId);
+    } catch (error) {
+      const reason = error instanceof GrammyError ? unreachableReason(error) : null;
+      if (!reason) throw error;
+      await deps.engine.markUnreachable(inbound.account, reason);
+      logger.info({ updateId: ctx.update.update_id, reason }, "telegram chat unreachable");
+    }
   });
   return bot;
 }

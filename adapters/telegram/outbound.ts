@@ -3,7 +3,7 @@ import { type OutboundSender, RateLimited, RecipientUnreachable } from "../../sr
 import { keyboardOf } from "./render.ts";
 
 /** Telegram's answers that mean the chat cannot be reached again until the person acts. */
-function unreachableReason(error: GrammyError): string | null {
+export function unreachableReason(error: GrammyError): string | null {
   if (error.error_code === 403) return "blocked";
   if (error.error_code === 400 && /chat not found|user not found|PEER_ID_INVALID/i.test(error.description)) {
     return "chat not found";

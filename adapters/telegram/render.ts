@@ -27,8 +27,8 @@ function isNotModified(error: unknown): boolean {
 
 /**
  * Sends the core's replies in Telegram's idiom: messages with inline keyboards, edits of the message
- * whose button was pressed, and the callback answer (a pressed button always gets one, so its
- * spinner stops).
+ * whose button was pressed, and the callback answer. A pressed button is answered first (with the
+ * first notice, if any), so its spinner stops even when a later send fails.
  */
 export async function renderReplies(
   api: Api,
@@ -36,17 +36,14 @@ export async function renderReplies(
   replies: readonly Reply[],
   callbackQueryId: string | undefined,
 ): Promise<void> {
-  let answered = false;
+  const toast = callbackQueryId ? replies.find((r) => r.kind === "notice") : undefined;
+  if (callbackQueryId) {
+    await api.answerCallbackQuery(callbackQueryId, toast ? { text: toast.text.slice(0, 200) } : {});
+  }
   for (const r of replies) {
-    if (r.kind === "notice") {
-      if (callbackQueryId && !answered) {
-        await api.answerCallbackQuery(callbackQueryId, { text: r.text.slice(0, 200) });
-        answered = true;
-      } else {
-        await api.sendMessage(chatId, clampText(r.text));
-      }
-    } else if (r.kind === "message") {
-      const markup = keyboardOf(r.choices);
+    if (r === toast) continue;
+    if (r.kind === "notice" || r.kind === "message") {
+      const markup = r.kind === "message" ? keyboardOf(r.choices) : undefined;
       await api.sendMessage(chatId, clampText(r.text), markup ? { reply_markup: markup } : {});
     } else {
       const markup = keyboardOf(r.choices) ?? { inline_keyboard: [] };
@@ -59,5 +56,4 @@ export async function renderReplies(
       }
     }
   }
-  if (callbackQueryId && !answered) await api.answerCallbackQuery(callbackQueryId);
 }

@@ -27,6 +27,8 @@ export interface TurnContext {
   locale: LocaleCode;
   t: Messages;
   state: DialogState | null;
+  /** The previous dialog ended by 24 h of silence (answers to it get a word about that) */
+  stateExpired: boolean;
   /** The message whose button was pressed, when the event is a choice */
   pressed?: MessageRef;
   effects: Effect[];

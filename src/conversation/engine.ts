@@ -6,7 +6,7 @@ import { type Effect, type PersonInContext, reply, type TurnContext, type TurnRe
 import type { EvidenceLinks } from "./review-message.ts";
 import { routeEvent } from "./router.ts";
 import { readState, StateVersionConflict, writeState } from "./state-store.ts";
-import type { Inbound, LocaleCode, Reply } from "./types.ts";
+import type { AccountRef, Inbound, LocaleCode, Reply } from "./types.ts";
 
 /** Where the effects of a committed turn go (the notification queue in production). */
 export interface EffectSink {
@@ -30,6 +30,10 @@ export interface ConversationEngine {
    * event returns no replies. State, data and the event key are committed together or not at all.
    */
   handle(inbound: Inbound): Promise<Reply[]>;
+  /** The polite answer to a turn that failed unexpectedly, in the person's language. */
+  apologyFor(account: AccountRef): Promise<Reply[]>;
+  /** The platform refused to deliver to this account (blocked bot, chat gone). */
+  markUnreachable(account: AccountRef, reason: string): Promise<void>;
 }
 
 const MAX_ATTEMPTS = 4;
@@ -68,10 +72,16 @@ export function createConversationEngine(deps: ConversationEngineDeps): Conversa
               locale: linked.locale ?? deps.defaultLocale,
             }
           : null;
-        if (account && account.address !== inbound.account.address) {
+        // Someone who writes to us can be reached again, at the address they write from.
+        if (account && (account.address !== inbound.account.address || !account.reachable)) {
           await tx.platformAccount.update({
             where: { id: account.id },
-            data: { address: inbound.account.address },
+            data: {
+              address: inbound.account.address,
+              reachable: true,
+              unreachableReason: null,
+              unreachableAt: null,
+            },
           });
         }
         const stored = await readState(tx, platform, externalId, now);
@@ -84,6 +94,7 @@ export function createConversationEngine(deps: ConversationEngineDeps): Conversa
           locale,
           t: messagesFor(locale),
           state: stored.state,
+          stateExpired: stored.expired,
           effects: [],
           adminContact: deps.adminContact,
           links: deps.links,
@@ -103,6 +114,23 @@ export function createConversationEngine(deps: ConversationEngineDeps): Conversa
   }
 
   return {
+    async apologyFor(account) {
+      try {
+        const linked = await db.platformAccount.findUnique({
+          where: { platform_externalId: { platform: account.platform, externalId: account.externalId } },
+          select: { person: { select: { locale: true } } },
+        });
+        return apologyIn(linked?.person.locale ?? deps.defaultLocale);
+      } catch {
+        return apologyIn(deps.defaultLocale);
+      }
+    },
+    async markUnreachable(account, reason) {
+      await db.platformAccount.updateMany({
+        where: { platform: account.platform, externalId: account.externalId, reachable: true },
+        data: { reachable: false, unreachableReason: reason, unreachableAt: deps.clock() },
+      });
+    },
     async handle(inbound) {
       for (let attempt = 1; ; attempt++) {
         try {
@@ -130,6 +158,6 @@ export function createConversationEngine(deps: ConversationEngineDeps): Conversa
 }
 
 /** The answer for an error nobody planned for: polite, in the user's language, and nothing saved. */
-export function apologyFor(locale: LocaleCode): Reply[] {
+function apologyIn(locale: LocaleCode): Reply[] {
   return reply({ kind: "message", text: messagesFor(locale).common.error }).end().replies;
 }

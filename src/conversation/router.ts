@@ -105,6 +105,7 @@ export async function routeEvent(ctx: TurnContext, event: InboundEvent): Promise
     case "text": {
       const flow = ctx.state ? flows[ctx.state.flow] : undefined;
       if (flow?.onText) return flow.onText(ctx, event.text);
+      if (ctx.stateExpired) return reply({ kind: "message", text: ctx.t.common.expired }).end();
       return reply({
         kind: "message",
         text: ctx.t.common.unknownInput,
@@ -114,6 +115,7 @@ export async function routeEvent(ctx: TurnContext, event: InboundEvent): Promise
     case "file": {
       const flow = ctx.state ? flows[ctx.state.flow] : undefined;
       if (flow?.onFile) return flow.onFile(ctx, event);
+      if (ctx.stateExpired) return reply({ kind: "message", text: ctx.t.common.expired }).end();
       return reply({ kind: "message", text: ctx.t.common.unknownInput }).keep();
     }
   }

@@ -12,6 +12,8 @@ export interface DialogState {
 
 export interface StoredState {
   state: DialogState | null;
+  /** A dialog was open but ended by 24 h of silence */
+  expired: boolean;
   /** 0 when no row exists yet */
   version: number;
 }
@@ -35,11 +37,14 @@ export async function readState(
   const row = await tx.conversationState.findUnique({
     where: { platform_externalId: { platform, externalId } },
   });
-  if (!row) return { state: null, version: 0 };
-  const expired = row.expiresAt <= now || row.flow === "";
+  if (!row) return { state: null, expired: false, version: 0 };
+  const ended = row.flow === "";
+  const expired = !ended && row.expiresAt <= now;
   const data = row.data !== null && typeof row.data === "object" && !Array.isArray(row.data) ? row.data : {};
   return {
-    state: expired ? null : { flow: row.flow, step: row.step, data: data as Record<string, unknown> },
+    state:
+      expired || ended ? null : { flow: row.flow, step: row.step, data: data as Record<string, unknown> },
+    expired,
     version: row.version,
   };
 }

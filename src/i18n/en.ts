@@ -76,6 +76,7 @@ export const en: Messages = {
     askTime: "How long did you work on it? Example: 90 (minutes), 1.5 hours, or a time range 08.00-10.30.",
     badTime: "I couldn't read that time. Example: 90, 1.5 hours, or 08.00-10.30.",
     zeroTime: "The duration must be more than 0 minutes. Example: 90, 1.5 hours, or 08.00-10.30.",
+    moreThanADay: "Time spent cannot be more than 24 hours. Examples: 90, 1.5 hours, or 08.00-10.30.",
     rangeReversed: "The end time must be after the start time. Example: 08.00-10.30.",
     rangeInFuture:
       "That time range hasn't finished yet. Report after the work is done, or enter times that have passed.",
@@ -87,7 +88,7 @@ export const en: Messages = {
     badEvidence:
       "Evidence must be a photo, a document, or a link starting with http:// or https://. Or tap Skip.",
     evidencePhoto: "photo",
-    evidenceDocument: (name: string) => `document ${name}`,
+    evidenceDocument: (name: string) => (name ? `document ${name}` : "document"),
     evidenceNone: "no evidence",
     summary: (fields: {
       date: string;

@@ -74,6 +74,7 @@ export const id = {
     askTime: "Berapa lama Anda mengerjakannya? Contoh: 90 (menit), 1,5 jam, atau rentang jam 08.00-10.30.",
     badTime: "Waktu tidak terbaca. Contoh: 90, 1,5 jam, atau 08.00-10.30.",
     zeroTime: "Lamanya harus lebih dari 0 menit. Contoh: 90, 1,5 jam, atau 08.00-10.30.",
+    moreThanADay: "Lamanya tidak mungkin lebih dari 24 jam. Contoh: 90, 1,5 jam, atau 08.00-10.30.",
     rangeReversed: "Jam selesai harus setelah jam mulai. Contoh: 08.00-10.30.",
     rangeInFuture:
       "Rentang jam itu belum selesai. Laporkan setelah pekerjaan selesai, atau tulis jam yang sudah lewat.",
@@ -85,7 +86,7 @@ export const id = {
     badEvidence:
       "Bukti harus berupa foto, dokumen, atau tautan yang diawali http:// atau https://. Atau tekan Lewati.",
     evidencePhoto: "foto",
-    evidenceDocument: (name: string) => `dokumen ${name}`,
+    evidenceDocument: (name: string) => (name ? `dokumen ${name}` : "dokumen"),
     evidenceNone: "tanpa bukti",
     summary: (fields: {
       date: string;

@@ -47,6 +47,7 @@ const ID = {
     "Maaf, saya belum paham. Ketik /lapor untuk melapor pekerjaan, atau /bantuan untuk melihat perintah.",
   unknownCommand: "Perintah itu tidak saya kenal. Ketik /bantuan untuk melihat daftar perintah.",
   staleButton: "Tombol ini sudah tidak berlaku. Silakan mulai lagi.",
+  expired: "Percakapan sebelumnya sudah berakhir. Silakan mulai lagi.",
 };
 
 // The same texts from src/i18n/en.ts.
@@ -83,7 +84,9 @@ async function dialogOf(t: TelegramTestApp, user: TelegramTestUser): Promise<Dia
     where: { platform_externalId: { platform: "TELEGRAM", externalId: String(user.userId) } },
   });
   if (!row || row.flow === "" || row.expiresAt <= t.clock.now) return null;
-  return { step: `${row.flow}:${row.step}`, data: row.data as Record<string, unknown> };
+  // The question token changes with every question asked; it is not an answer.
+  const { question: _question, ...data } = row.data as Record<string, unknown>;
+  return { step: `${row.flow}:${row.step}`, data };
 }
 
 const activitiesOf = (t: TelegramTestApp, nip: string) => t.db.activity.count({ where: { person: { nip } } });
@@ -182,24 +185,14 @@ describe("/lapor rules on Tuesday 24 Nov 2026, 10.00 WIB (a working day)", () =>
       await expectRefused(t, siti, DEMO.siti, "besok", ID.futureDate, ID.askDate);
       // A typo in the year is an unreadable date, not a system error.
       await expectRefused(t, siti, DEMO.siti, "24-11-0026", ID.badDate, ID.askDate);
-      // Button data is input too: a date button that never was (forged or garbled) is refused politely.
-      const question = siti.last()!.messageId;
-      await expectRefused(
-        t,
-        siti,
-        DEMO.siti,
-        () => siti.pressData("r:date:2026-02-30", question),
-        ID.badDate,
-        ID.askDate,
-      );
-      await expectRefused(
-        t,
-        siti,
-        DEMO.siti,
-        () => siti.pressData("r:date:x", question),
-        ID.badDate,
-        ID.askDate,
-      );
+      // Button data is input too: a date button that never was (forged or garbled, but carrying the
+      // current question's token) is refused politely.
+      const forge = (date: string) => {
+        const today = siti.findButton("Hari ini (24 Nov)")!;
+        return () => siti.pressData(today.data.replace(/date:.*$/, `date:${date}`), today.messageId);
+      };
+      await expectRefused(t, siti, DEMO.siti, forge("2026-02-30"), ID.badDate, ID.askDate);
+      await expectRefused(t, siti, DEMO.siti, forge("x"), ID.badDate, ID.askDate);
       // The re-asked question still offers today and yesterday.
       expect(siti.findButton("Hari ini (24 Nov)")?.messageId).toBe(siti.last()?.messageId);
       await siti.say("/batal");
@@ -717,9 +710,10 @@ describe("/lapor back-dating on Monday 30 Nov 2026, 10.00 WIB (limit: 2 working 
     expect(await turn(agus, () => agus.say("kemarin"))).toEqual([ID.askIndicator]);
     expect((await dialogOf(t, agus))?.data.date).toBe("2026-12-01");
     const indicatorButton = agus.findButton(/^IKI-1\.1/)!;
-    // 25 hours after the last answer it is over: an answer finds no dialog.
+    // 25 hours after the last answer it is over: the first answer is told so, later ones get the usual help.
     t.clock.set("2026-12-03T02:30:00Z");
     await expectStep(t, agus, null);
+    expect(await turn(agus, () => agus.say("Menyusun kajian"))).toEqual([ID.expired]);
     expect(await turn(agus, () => agus.say("Menyusun kajian"))).toEqual([ID.unknownInput]);
     expect(await turn(agus, () => agus.pressData(indicatorButton.data, indicatorButton.messageId))).toEqual(
       [],
@@ -729,12 +723,15 @@ describe("/lapor back-dating on Monday 30 Nov 2026, 10.00 WIB (limit: 2 working 
     // A new /lapor starts afresh.
     expect(await turn(agus, () => agus.say("/lapor"))).toEqual([ID.askDate]);
     expect((await dialogOf(t, agus))?.data).toEqual({ offered: [] });
-    // Thursday 3 Dec: the date button of Tuesday's question is checked against today's limit.
+    // A button of Tuesday's question is stale now; a date from that time is checked against today's limit.
+    expect(await turn(agus, () => agus.pressData(oldYesterday.data, oldYesterday.messageId))).toEqual([]);
+    expect(lastCallbackAnswer(t)).toMatchObject({ text: ID.staleButton });
+    const current = agus.findButton(/^Kemarin/)!;
     await expectRefused(
       t,
       agus,
       DEMO.agus,
-      () => agus.pressData(oldYesterday.data, oldYesterday.messageId),
+      () => agus.pressData(current.data.replace(/date:.*$/, "date:2026-11-30"), current.messageId),
       ID.tooOld("Selasa, 1 Des 2026"),
       ID.askDate,
     );

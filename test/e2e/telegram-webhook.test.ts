@@ -2,16 +2,10 @@ import type { Update } from "grammy/types";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { callbackUpdate, textUpdate } from "../../adapters/simulator/telegram-updates.ts";
 import { id as messages } from "../../src/i18n/id.ts";
-import {
-  type TelegramTestApp as App,
-  DEMO,
-  TelegramTestApp,
-  type TelegramTestUser,
-  WEBHOOK_SECRET,
-} from "../support/telegram-app.ts";
+import { DEMO, TelegramTestApp, type TelegramTestUser, WEBHOOK_SECRET } from "../support/telegram-app.ts";
 
 // Tuesday 24 November 2026, 10.00 WIB: a working day in Kecamatan Andir.
-let t: App;
+let t: TelegramTestApp;
 
 beforeAll(async () => {
   t = await TelegramTestApp.start({ now: "2026-11-24T03:00:00Z" });

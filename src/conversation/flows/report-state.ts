@@ -29,7 +29,9 @@ export const reportData = z.object({
   date: z.string().optional(),
   /** null = "tugas lain"; absent = not answered yet */
   ikiId: z.string().nullable().optional(),
-  /** The indicator ids offered as buttons, so "r:iki:2" means what the user saw */
+  /** Token of the question on screen: its buttons carry it, so a button of an older question is stale */
+  question: z.string().optional(),
+  /** The indicator ids offered as buttons, so "r:<q>:iki:2" means what the user saw */
   offered: z.array(z.string()).default([]),
   description: z.string().optional(),
   quantity: z.number().int().optional(),

@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { z } from "zod";
 import { parseDateInput } from "../../domain/date-input.ts";
 import { isLocalDate } from "../../domain/local-date.ts";
@@ -45,7 +46,17 @@ async function ask(
 ): Promise<TurnResult> {
   const person = requirePerson(ctx);
   const prompt = await askFor(ctx, person, step, data);
-  return reply(...before, ...prompt.replies).next(reportState(step, prompt.data));
+  const question = randomBytes(3).toString("base64url");
+  const tag = (choices: Choice[][]): Choice[][] =>
+    choices.map((row) =>
+      row.map((c) =>
+        "data" in c && c.data.startsWith("r:") ? { ...c, data: `r:${question}:${c.data.slice(2)}` } : c,
+      ),
+    );
+  const replies = prompt.replies.map((r) =>
+    r.kind === "message" && r.choices ? { ...r, choices: tag(r.choices) } : r,
+  );
+  return reply(...before, ...replies).next(reportState(step, { ...prompt.data, question }));
 }
 
 async function advance(ctx: TurnContext, data: ReportData, before: Reply[] = []): Promise<TurnResult> {
@@ -99,7 +110,7 @@ async function answerTime(
       UNREADABLE: t.badTime,
       ZERO: t.zeroTime,
       RANGE_END_NOT_AFTER_START: t.rangeReversed,
-      MORE_THAN_A_DAY: t.badTime,
+      MORE_THAN_A_DAY: t.moreThanADay,
     };
     return { ok: false, text: errors[parsed.error] };
   }
@@ -286,8 +297,9 @@ export const reportFlow = {
     const current = readReportData(ctx.state);
     if (!current) return reply({ kind: "notice", text: ctx.t.common.staleButton }).keep();
     const { step, data } = current;
-    const [action, arg] = parts;
+    const [question, action, arg] = parts;
     const stale = () => reply({ kind: "notice", text: ctx.t.common.staleButton }).keep();
+    if (question !== data.question) return stale();
     switch (action) {
       case "date":
         if (step !== "date") return stale();
