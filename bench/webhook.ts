@@ -1,5 +1,5 @@
 /**
- * `npm run bench:webhook [-- --users=200 --concurrency=50 --reports=3]`
+ * `npm run bench:webhook [-- --users=200 --concurrency=50 --reports=3 --processes=1]`
  *
  * Virtual employees complete /lapor through the real webhook of the product, which runs as its own
  * process (web role) against PostgreSQL, Redis and a Telegram Bot API stand-in served by this process.
@@ -21,6 +21,8 @@ const ZONE = "Asia/Jakarta";
 const users = intArg("users", 200);
 const concurrency = intArg("concurrency", 50);
 const reportsPerUser = intArg("reports", 3);
+/** Web processes sharing the load (round robin), as behind a load balancer */
+const processes = intArg("processes", 1);
 
 /** A valid PNS NIP per index: distinct birth dates, appointment 2010-01, male, serial 001. */
 function nipFor(index: number): string {
@@ -77,7 +79,8 @@ async function main(): Promise<void> {
   await seed(db, Number(today.slice(0, 4)));
 
   const botApi = await startTelegramBotApi({ token: TOKEN, maxRecordedCalls: 1000 });
-  const product = await startProduct({
+  let errors = 0;
+  const productEnv = {
     DATABASE_URL: databaseUrl,
     REDIS_URL: redisUrl,
     REDIS_PREFIX: PREFIX,
@@ -88,12 +91,14 @@ async function main(): Promise<void> {
     TELEGRAM_WEBHOOK_SECRET: SECRET,
     TELEGRAM_API_ROOT: botApi.url,
     LOG_LEVEL: "warn",
-  });
+  };
+  const products = await Promise.all(Array.from({ length: processes }, () => startProduct(productEnv)));
 
   let updateId = 1;
   const latencies: number[] = [];
-  let errors = 0;
+  let turn = 0;
   const post = async (body: unknown) => {
+    const product = products[turn++ % products.length]!;
     const started = performance.now();
     try {
       const response = await fetch(`${product.url}/telegram/webhook`, {
@@ -112,17 +117,31 @@ async function main(): Promise<void> {
   async function employee(i: number): Promise<void> {
     const userId = 100_000 + i;
     const text = (value: string) => post(textUpdate({ updateId: updateId++, userId, text: value }));
-    const press = (data: string) =>
-      post(callbackUpdate({ updateId: updateId++, userId, data, messageId: 1 }));
+    // Taps the button of the bot's latest message whose data matches, as a person would.
+    const press = (pattern: RegExp) => {
+      const message = botApi.chat(userId).last();
+      for (const row of message?.inlineKeyboard ?? []) {
+        for (const button of row) {
+          if ("callback_data" in button && button.callback_data && pattern.test(button.callback_data)) {
+            const data = button.callback_data;
+            return post(
+              callbackUpdate({ updateId: updateId++, userId, data, messageId: message!.messageId }),
+            );
+          }
+        }
+      }
+      errors++;
+      return Promise.resolve();
+    };
     for (let r = 0; r < reportsPerUser; r++) {
       await text("/lapor");
-      await press(`r:date:${today}`);
-      await press("r:iki:0");
+      await press(new RegExp(`:date:${today}$`));
+      await press(/:iki:0$/);
       await text(`Memproses berkas layanan nomor ${r + 1}`);
       await text("3");
       await text("30");
-      await press("r:skip");
-      await press("r:send");
+      await press(/:skip$/);
+      await press(/:send$/);
     }
   }
 
@@ -141,7 +160,7 @@ async function main(): Promise<void> {
 
   const saved = await db.activity.count();
   const expected = users * reportsPerUser;
-  await product.stop();
+  await Promise.all(products.map((p) => p.stop()));
   await botApi.close();
   await db.$disconnect();
   const redis = new Redis(redisUrl);
@@ -152,7 +171,7 @@ async function main(): Promise<void> {
   const sorted = [...latencies].sort((a, b) => a - b);
   const round = (n: number) => Math.round(n * 10) / 10;
   process.stdout.write(
-    `users=${users} concurrency=${concurrency} reports_per_user=${reportsPerUser} activities_saved=${saved}/${expected}\n`,
+    `users=${users} concurrency=${concurrency} reports_per_user=${reportsPerUser} web_processes=${processes} activities_saved=${saved}/${expected}\n`,
   );
   process.stdout.write(
     `bench:webhook updates=${latencies.length} seconds=${round(seconds)} updates_per_s=${Math.round(latencies.length / seconds)} p50_ms=${round(percentile(sorted, 50))} p95_ms=${round(percentile(sorted, 95))} p99_ms=${round(percentile(sorted, 99))} errors=${errors + (saved === expected ? 0 : expected - saved)}\n`,

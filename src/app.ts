@@ -34,6 +34,8 @@ export interface RunningApp {
 export interface AppOverrides {
   clock?: () => Date;
   botInfo?: UserFromGetMe;
+  /** 0 in tests that change holidays or unit settings while the app runs */
+  unitCacheTtlMs?: number;
 }
 
 /** Composition root: builds the roles this process runs from the configuration. */
@@ -65,6 +67,7 @@ export async function startApp(
     defaultLocale: config.defaultLocale,
     links,
     ...(config.adminContact ? { adminContact: config.adminContact } : {}),
+    ...(overrides.unitCacheTtlMs !== undefined ? { unitCacheTtlMs: overrides.unitCacheTtlMs } : {}),
   });
 
   const senders: Partial<Record<"TELEGRAM" | "SLACK", OutboundSender>> = {};

@@ -1,5 +1,6 @@
 import type { Messages } from "../i18n/id.ts";
 import type { Tx } from "../services/db-types.ts";
+import type { UnitCalendarCache } from "../services/unit-calendar-cache.ts";
 import type { EvidenceLinks } from "./review-message.ts";
 import type { DialogState } from "./state-store.ts";
 import type { AccountRef, LocaleCode, MessageRef, Reply } from "./types.ts";
@@ -36,6 +37,7 @@ export interface TurnContext {
   links: EvidenceLinks;
   /** Values loaded once per turn (a person's rules and calendar), dropped when the turn ends */
   memo: Map<string, Promise<unknown>>;
+  unitCalendars: UnitCalendarCache;
 }
 
 /** A handler's answer: replies for the user and the next dialog state ("keep" leaves it as it was). */

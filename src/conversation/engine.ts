@@ -2,11 +2,13 @@ import type { Db } from "../db/client.ts";
 import { Prisma } from "../generated/prisma/client.ts";
 import { messagesFor } from "../i18n/index.ts";
 import type { Logger } from "../logger.ts";
+import type { Tx } from "../services/db-types.ts";
+import { createUnitCalendarCache } from "../services/unit-calendar-cache.ts";
 import { type Effect, type PersonInContext, reply, type TurnContext, type TurnResult } from "./context.ts";
 import type { EvidenceLinks } from "./review-message.ts";
 import { routeEvent } from "./router.ts";
 import { readState, StateVersionConflict, writeState } from "./state-store.ts";
-import type { AccountRef, Inbound, LocaleCode, Reply } from "./types.ts";
+import type { AccountRef, Inbound, LocaleCode, PlatformName, Reply } from "./types.ts";
 
 /** Where the effects of a committed turn go (the notification queue in production). */
 export interface EffectSink {
@@ -22,6 +24,8 @@ export interface ConversationEngineDeps {
   /** Who users should contact about their data, shown in /bantuan */
   adminContact?: string;
   links: EvidenceLinks;
+  /** How long a process keeps a unit's rules and holidays (default 30 s; 0 reads them every turn) */
+  unitCacheTtlMs?: number;
 }
 
 export interface ConversationEngine {
@@ -44,8 +48,34 @@ function isRetryable(error: unknown): boolean {
   return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2034";
 }
 
+interface AccountRow {
+  id: string;
+  address: string;
+  reachable: boolean;
+  personId: string;
+  name: string;
+  unitId: string;
+  locale: LocaleCode | null;
+  active: boolean;
+}
+
+/** The chat account and its person, in one query (it runs on every message). */
+async function findAccount(
+  tx: Tx,
+  platform: PlatformName,
+  externalId: string,
+): Promise<AccountRow | undefined> {
+  const rows = await tx.$queryRaw<AccountRow[]>`
+    SELECT a.id::text AS id, a.address, a.reachable, p.id::text AS "personId", p.name, p.unit_id::text AS "unitId",
+           p.locale::text AS locale, p.active
+    FROM platform_account a JOIN person p ON p.id = a.person_id
+    WHERE a.platform = ${platform}::"Platform" AND a.external_id = ${externalId}`;
+  return rows[0];
+}
+
 export function createConversationEngine(deps: ConversationEngineDeps): ConversationEngine {
   const { db, logger } = deps;
+  const unitCalendars = createUnitCalendarCache(deps.unitCacheTtlMs ?? 30_000);
 
   async function runTurn(inbound: Inbound): Promise<{ replies: Reply[]; effects: Effect[] } | "duplicate"> {
     const now = deps.clock();
@@ -53,20 +83,16 @@ export function createConversationEngine(deps: ConversationEngineDeps): Conversa
     return db.$transaction(
       async (tx) => {
         if (inbound.eventKey) {
-          const fresh = await tx.processedEvent.createMany({
-            data: [{ key: inbound.eventKey, platform }],
-            skipDuplicates: true,
-          });
-          if (fresh.count === 0) return "duplicate" as const;
+          const fresh = await tx.$executeRaw`
+            INSERT INTO processed_event (key, platform) VALUES (${inbound.eventKey}, ${platform}::"Platform")
+            ON CONFLICT (key) DO NOTHING`;
+          if (fresh === 0) return "duplicate" as const;
         }
-        const account = await tx.platformAccount.findUnique({
-          where: { platform_externalId: { platform, externalId } },
-          include: { person: { select: { id: true, name: true, unitId: true, locale: true, active: true } } },
-        });
-        const linked = account?.person.active ? account.person : null;
+        const account = await findAccount(tx, platform, externalId);
+        const linked = account?.active ? account : null;
         const person: PersonInContext | null = linked
           ? {
-              id: linked.id,
+              id: linked.personId,
               name: linked.name,
               unitId: linked.unitId,
               locale: linked.locale ?? deps.defaultLocale,
@@ -99,6 +125,7 @@ export function createConversationEngine(deps: ConversationEngineDeps): Conversa
           adminContact: deps.adminContact,
           links: deps.links,
           memo: new Map(),
+          unitCalendars,
           ...(inbound.event.kind === "choice" && inbound.event.message
             ? { pressed: inbound.event.message }
             : {}),

@@ -1,9 +1,10 @@
 import { DateTime } from "luxon";
 import { addDays } from "../domain/local-date.ts";
 import { localDate } from "../domain/time-zone.ts";
-import type { DayStatus, WorkingCalendar } from "../domain/working-calendar.ts";
+import { createWorkingCalendar, type DayStatus, type WorkingCalendar } from "../domain/working-calendar.ts";
 import type { Messages } from "../i18n/id.ts";
-import { loadCalendar, loadUnitRules, type UnitRules } from "../services/unit-rules.ts";
+import { fromLocalDate, toLocalDate } from "../services/db-types.ts";
+import type { UnitRules } from "../services/unit-rules.ts";
 import type { TurnContext } from "./context.ts";
 
 /** A person's "now": their unit's rules, today's date and minute in the unit's zone, and the calendar. */
@@ -28,15 +29,21 @@ export function loadPersonDay(ctx: TurnContext, person: { id: string; unitId: st
 }
 
 async function readPersonDay(ctx: TurnContext, person: { id: string; unitId: string }): Promise<PersonDay> {
-  const rules = await loadUnitRules(ctx.tx, person.unitId);
+  const { rules, holidays } = await ctx.unitCalendars.get(ctx.tx, person.unitId);
   const today = localDate(rules.timeZone, ctx.now);
   const local = DateTime.fromJSDate(ctx.now, { zone: rules.timeZone });
-  const calendar = await loadCalendar(
-    ctx.tx,
-    rules,
-    { from: addDays(today, -LOOK_BACK_DAYS), to: addDays(today, 400) },
-    person.id,
-  );
+  const absences = await ctx.tx.$queryRaw<{ startDate: Date; endDate: Date; kind: string }[]>`
+    SELECT start_date AS "startDate", end_date AS "endDate", kind::text AS kind FROM absence
+    WHERE person_id = ${person.id}::uuid AND end_date >= ${fromLocalDate(addDays(today, -LOOK_BACK_DAYS))}::date`;
+  const calendar = createWorkingCalendar({
+    workingDays: rules.workingDays,
+    holidays,
+    absences: absences.map((a) => ({
+      startDate: toLocalDate(a.startDate),
+      endDate: toLocalDate(a.endDate),
+      kind: a.kind,
+    })),
+  });
   return { rules, today, nowMinuteOfDay: local.hour * 60 + local.minute, calendar };
 }
 

@@ -28,15 +28,20 @@ export class StateVersionConflict extends Error {
 
 export const DIALOG_LIFETIME_MS = 24 * 60 * 60 * 1000;
 
+// The queries of every turn are plain SQL: Prisma's query compiler costs several times more CPU than
+// the query itself, and these run on each message (see README, "Benchmarks").
 export async function readState(
   tx: Tx,
   platform: PlatformName,
   externalId: string,
   now: Date,
 ): Promise<StoredState> {
-  const row = await tx.conversationState.findUnique({
-    where: { platform_externalId: { platform, externalId } },
-  });
+  const rows = await tx.$queryRaw<
+    { flow: string; step: string; data: unknown; version: number; expiresAt: Date }[]
+  >`
+    SELECT flow, step, data, version, expires_at AS "expiresAt"
+    FROM conversation_state WHERE platform = ${platform}::"Platform" AND external_id = ${externalId}`;
+  const row = rows[0];
   if (!row) return { state: null, expired: false, version: 0 };
   const ended = row.flow === "";
   const expired = !ended && row.expiresAt <= now;
@@ -60,23 +65,23 @@ export async function writeState(
   next: DialogState | null,
   now: Date,
 ): Promise<void> {
-  const values = {
-    flow: next?.flow ?? "",
-    step: next?.step ?? "",
-    data: (next?.data ?? {}) as Prisma.InputJsonValue,
-    expiresAt: new Date(now.getTime() + (next ? DIALOG_LIFETIME_MS : 0)),
-  };
+  const flow = next?.flow ?? "";
+  const step = next?.step ?? "";
+  const data = JSON.stringify(next?.data ?? {});
+  const expiresAt = new Date(now.getTime() + (next ? DIALOG_LIFETIME_MS : 0));
   if (version === 0) {
-    const created = await tx.conversationState.createMany({
-      data: [{ ...key, ...values }],
-      skipDuplicates: true,
-    });
-    if (created.count === 0) throw new StateVersionConflict();
+    const created = await tx.$executeRaw`
+      INSERT INTO conversation_state (id, platform, external_id, flow, step, data, version, expires_at, updated_at)
+      VALUES (gen_random_uuid(), ${key.platform}::"Platform", ${key.externalId}, ${flow}, ${step}, ${data}::jsonb, 1,
+              ${expiresAt}, ${now})
+      ON CONFLICT (platform, external_id) DO NOTHING`;
+    if (created === 0) throw new StateVersionConflict();
     return;
   }
-  const updated = await tx.conversationState.updateMany({
-    where: { platform: key.platform, externalId: key.externalId, version },
-    data: { ...values, version: { increment: 1 } },
-  });
-  if (updated.count === 0) throw new StateVersionConflict();
+  const updated = await tx.$executeRaw`
+    UPDATE conversation_state
+    SET flow = ${flow}, step = ${step}, data = ${data}::jsonb, expires_at = ${expiresAt}, updated_at = ${now},
+        version = version + 1
+    WHERE platform = ${key.platform}::"Platform" AND external_id = ${key.externalId} AND version = ${version}`;
+  if (updated === 0) throw new StateVersionConflict();
 }

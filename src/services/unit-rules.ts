@@ -1,5 +1,4 @@
-import { createWorkingCalendar, type WorkingCalendar } from "../domain/working-calendar.ts";
-import { fromLocalDate, type Tx, toLocalDate } from "./db-types.ts";
+import type { Tx } from "./db-types.ts";
 
 /** The working rules of a unit: its own settings, else its nearest ancestor's, else these defaults. */
 export interface UnitRules {
@@ -47,33 +46,4 @@ export async function loadUnitRules(tx: Tx, unitId: string): Promise<UnitRules> 
     reminderTimes: nearest?.reminderTimes ?? [...DEFAULT_UNIT_RULES.reminderTimes],
     backdateWorkingDays: nearest?.backdateWorkingDays ?? DEFAULT_UNIT_RULES.backdateWorkingDays,
   };
-}
-
-/**
- * The working calendar of a unit for a date range (inclusive): national holidays, the regional holidays
- * of the unit and every unit above it, and, when `personId` is given, that person's absences.
- */
-export async function loadCalendar(
-  tx: Tx,
-  rules: UnitRules,
-  range: { from: string; to: string },
-  personId?: string,
-): Promise<WorkingCalendar> {
-  const ancestry = rules.ancestry;
-  const between = { gte: fromLocalDate(range.from), lte: fromLocalDate(range.to) };
-  const holidays = await tx.holiday.findMany({ where: { date: between, scope: { in: ["*", ...ancestry] } } });
-  const absences = personId
-    ? await tx.absence.findMany({
-        where: { personId, startDate: { lte: between.lte }, endDate: { gte: between.gte } },
-      })
-    : [];
-  return createWorkingCalendar({
-    workingDays: rules.workingDays,
-    holidays: holidays.map((h) => ({ date: toLocalDate(h.date), name: h.name, kind: h.kind })),
-    absences: absences.map((a) => ({
-      startDate: toLocalDate(a.startDate),
-      endDate: toLocalDate(a.endDate),
-      kind: a.kind,
-    })),
-  });
 }

@@ -93,6 +93,8 @@ export class TelegramTestApp {
     return startApp(config, createLogger("silent"), {
       clock: this.clock.read,
       botInfo: this.botApi.botInfo,
+      // Tests change holidays and settings between steps; production keeps them for 30 s.
+      unitCacheTtlMs: 0,
     });
   }
 

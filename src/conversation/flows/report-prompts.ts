@@ -20,11 +20,17 @@ export const describeTime = (start: number, end: number) => `${formatClock(start
 const truncate = (text: string, max: number) => (text.length <= max ? text : `${text.slice(0, max - 1)}…`);
 
 /** The person's active indicators of their SKP for the year of `date`. */
-export async function indicatorsFor(
-  ctx: TurnContext,
-  personId: string,
-  date: string,
-): Promise<IndicatorInfo[]> {
+export function indicatorsFor(ctx: TurnContext, personId: string, date: string): Promise<IndicatorInfo[]> {
+  const key = `indicators:${personId}:${date.slice(0, 4)}`;
+  let found = ctx.memo.get(key) as Promise<IndicatorInfo[]> | undefined;
+  if (!found) {
+    found = readIndicators(ctx, personId, date);
+    ctx.memo.set(key, found);
+  }
+  return found;
+}
+
+function readIndicators(ctx: TurnContext, personId: string, date: string): Promise<IndicatorInfo[]> {
   return ctx.tx.iki.findMany({
     where: { active: true, skp: { personId, year: Number(date.slice(0, 4)) } },
     select: { id: true, code: true, indicator: true, unitLabel: true },
