@@ -1,11 +1,5 @@
 import type { FastifyInstance } from "fastify";
-import { Api, type Bot } from "grammy";
-import type { UserFromGetMe } from "grammy/types";
-import { createTelegramBot } from "../adapters/telegram/bot.ts";
-import { registerCommands } from "../adapters/telegram/commands.ts";
-import { createTelegramFileFetcher } from "../adapters/telegram/file-fetcher.ts";
-import { createTelegramSender } from "../adapters/telegram/outbound.ts";
-import { registerTelegramWebhook, setWebhook } from "../adapters/telegram/webhook.ts";
+import { createTelegramAdapter, type TelegramBotInfo } from "../adapters/telegram/telegram-adapter.ts";
 import { createNotificationQueue, queueEffectSink } from "../jobs/notification-queue.ts";
 import { startNotificationWorker } from "../jobs/notification-worker.ts";
 import type { Config } from "./config.ts";
@@ -33,7 +27,7 @@ export interface RunningApp {
 /** Test and benchmark seams: the clock, and the bot's identity without a getMe call. */
 export interface AppOverrides {
   clock?: () => Date;
-  botInfo?: UserFromGetMe;
+  botInfo?: TelegramBotInfo;
   /** 0 in tests that change holidays or unit settings while the app runs */
   unitCacheTtlMs?: number;
 }
@@ -72,20 +66,14 @@ export async function startApp(
 
   const senders: Partial<Record<"TELEGRAM" | "SLACK", OutboundSender>> = {};
   const fetchers: Partial<Record<"TELEGRAM" | "SLACK", FileFetcher>> = {};
-  let bot: Bot | undefined;
-  const { telegram } = config;
-  if (telegram.botToken && (telegram.mode === "webhook" || telegram.mode === "polling")) {
-    bot = await createTelegramBot({
-      token: telegram.botToken,
-      apiRoot: telegram.apiRoot,
-      engine,
-      logger,
-      defaultLocale: config.defaultLocale,
-      ...(overrides.botInfo ? { botInfo: overrides.botInfo } : {}),
-    });
-    // Proactive sends get an Api of their own without auto-retry: the queue handles 429s and retries.
-    senders.TELEGRAM = createTelegramSender(new Api(telegram.botToken, { apiRoot: telegram.apiRoot }));
-    fetchers.TELEGRAM = createTelegramFileFetcher(bot.api, telegram.botToken, telegram.apiRoot);
+  const telegram = await createTelegramAdapter(config, {
+    engine,
+    logger,
+    ...(overrides.botInfo ? { botInfo: overrides.botInfo } : {}),
+  });
+  if (telegram) {
+    senders.TELEGRAM = telegram.sender;
+    fetchers.TELEGRAM = telegram.fileFetcher;
   }
   const outbound = createOutboundRouter(senders);
 
@@ -95,21 +83,13 @@ export async function startApp(
     const metrics = createMetrics();
     http = createHttpServer({ logger, metrics, readiness: [postgresCheck(db), redisCheck(redis)] });
     registerEvidenceRoute(http, { db, links, fetchers, clock });
-    if (bot && telegram.mode === "webhook" && telegram.webhookSecret && config.publicUrl) {
-      registerTelegramWebhook(http, bot, telegram.webhookSecret);
-      await registerCommands(bot.api);
-      await setWebhook(bot, config.publicUrl, telegram.webhookSecret);
-    }
+    await telegram?.attachWebhook(http);
     url = await http.listen({ port: config.port, host: "0.0.0.0" });
     const server = http;
     closers.push({ name: "http server", close: () => server.close() });
-    if (bot && telegram.mode === "polling") {
-      const polling = bot;
-      await registerCommands(polling.api);
-      void polling.start({ allowed_updates: ["message", "callback_query"] }).catch((error: unknown) => {
-        logger.error({ err: error }, "telegram long polling stopped");
-      });
-      closers.push({ name: "telegram polling", close: () => polling.stop() });
+    if (telegram) {
+      const stopPolling = await telegram.startPolling();
+      closers.push({ name: "telegram polling", close: stopPolling });
     }
   }
 
