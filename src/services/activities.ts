@@ -104,6 +104,23 @@ function evidenceRow(evidence: EvidenceDraft, platform: Platform) {
   };
 }
 
+/** The columns a submission sets, for a new activity and a resubmitted one alike. */
+function submittedFields(input: { draft: ActivityDraft; unitLabel: string; onNonWorkingDay: boolean }) {
+  const { draft } = input;
+  return {
+    date: fromLocalDate(draft.date),
+    ikiId: draft.ikiId,
+    description: draft.description,
+    quantity: draft.quantity,
+    unitLabel: input.unitLabel,
+    minutes: draft.time.minutes,
+    startMinute: draft.time.startMinute ?? null,
+    endMinute: draft.time.endMinute ?? null,
+    onNonWorkingDay: input.onNonWorkingDay,
+    status: "DIAJUKAN" as const,
+  };
+}
+
 export async function createSubmittedActivity(
   tx: Tx,
   input: {
@@ -120,16 +137,7 @@ export async function createSubmittedActivity(
   const activity = await tx.activity.create({
     data: {
       personId: input.personId,
-      date: fromLocalDate(draft.date),
-      ikiId: draft.ikiId,
-      description: draft.description,
-      quantity: draft.quantity,
-      unitLabel: input.unitLabel,
-      minutes: draft.time.minutes,
-      startMinute: draft.time.startMinute ?? null,
-      endMinute: draft.time.endMinute ?? null,
-      onNonWorkingDay: input.onNonWorkingDay,
-      status: "DIAJUKAN",
+      ...submittedFields(input),
       submittedAt: input.now,
       source: input.via,
       history: { create: { toStatus: "DIAJUKAN", actorId: input.personId, via: input.via, at: input.now } },
@@ -166,16 +174,7 @@ export async function resubmitActivity(
       version: input.expectedVersion,
     },
     data: {
-      date: fromLocalDate(draft.date),
-      ikiId: draft.ikiId,
-      description: draft.description,
-      quantity: draft.quantity,
-      unitLabel: input.unitLabel,
-      minutes: draft.time.minutes,
-      startMinute: draft.time.startMinute ?? null,
-      endMinute: draft.time.endMinute ?? null,
-      onNonWorkingDay: input.onNonWorkingDay,
-      status: "DIAJUKAN",
+      ...submittedFields(input),
       submittedAt: input.now,
       decidedAt: null,
       version: { increment: 1 },
