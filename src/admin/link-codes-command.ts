@@ -86,7 +86,7 @@ export async function runLinkCodes(deps: LinkCodesDeps, argv: string[]): Promise
   const username = await (
     deps.botUsername ?? (() => fetchBotUsername(deps.config.telegram.botToken, deps.config.telegram.apiRoot))
   )();
-  const expiresAt = DateTime.fromJSDate(now).plus({ days });
+  const expiresAt = DateTime.fromJSDate(now).plus({ days }).startOf("second");
   const rows = people.map((person) => ({ person, code: generateLinkCode() }));
 
   await db.$transaction(async (tx) => {
