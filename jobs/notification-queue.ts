@@ -8,7 +8,8 @@ export const NOTIFICATIONS_QUEUE = "notifications";
 export type NotificationJob =
   | { kind: "review-request"; activityId: string; sentTo?: string[] }
   | { kind: "decision"; activityId: string; sentTo?: string[] }
-  | { kind: "absence"; absenceId: string; sentTo?: string[] };
+  | { kind: "absence"; absenceId: string; sentTo?: string[] }
+  | { kind: "feedback"; feedbackId: string; sentTo?: string[] };
 
 export const NOTIFICATION_JOB_OPTIONS = {
   attempts: 8,
@@ -44,7 +45,11 @@ export function jobFor(effect: Effect): { name: string; data: NotificationJob; o
         opts: { jobId: `absence-${effect.absenceId}` },
       };
     case "feedback-given":
-      throw new Error("feedback notifications are sent by the Slack adapter's flow (not yet built)");
+      return {
+        name: "feedback",
+        data: { kind: "feedback", feedbackId: effect.feedbackId },
+        opts: { jobId: `feedback-${effect.feedbackId}` },
+      };
   }
 }
 

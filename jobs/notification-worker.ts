@@ -7,6 +7,7 @@ import type { Logger } from "../src/logger.ts";
 import {
   absenceNotices,
   decisionNotices,
+  feedbackNotices,
   type Notice,
   reviewRequestNotices,
 } from "../src/notifications/notices.ts";
@@ -30,6 +31,7 @@ async function noticesFor(db: Db, job: NotificationJob, deps: NotificationWorker
   const noticeDeps = { defaultLocale: deps.defaultLocale, links: deps.links, now: deps.clock() };
   if (job.kind === "review-request") return reviewRequestNotices(db, job.activityId, noticeDeps);
   if (job.kind === "decision") return decisionNotices(db, job.activityId, noticeDeps);
+  if (job.kind === "feedback") return feedbackNotices(db, job.feedbackId, noticeDeps);
   return absenceNotices(db, job.absenceId, noticeDeps);
 }
 

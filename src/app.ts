@@ -1,4 +1,5 @@
 import type { FastifyInstance } from "fastify";
+import { createSlackAdapter } from "../adapters/slack/slack-adapter.ts";
 import { createTelegramAdapter, type TelegramBotInfo } from "../adapters/telegram/telegram-adapter.ts";
 import { createNotificationQueue, queueEffectSink } from "../jobs/notification-queue.ts";
 import { startNotificationWorker } from "../jobs/notification-worker.ts";
@@ -75,6 +76,8 @@ export async function startApp(
     senders.TELEGRAM = telegram.sender;
     fetchers.TELEGRAM = telegram.fileFetcher;
   }
+  const slack = await createSlackAdapter(config, { engine, logger, clock });
+  if (slack) senders.SLACK = slack.sender;
   const outbound = createOutboundRouter(senders);
 
   let http: FastifyInstance | undefined;
@@ -84,12 +87,17 @@ export async function startApp(
     http = createHttpServer({ logger, metrics, readiness: [postgresCheck(db), redisCheck(redis)] });
     registerEvidenceRoute(http, { db, links, fetchers, clock });
     await telegram?.attachWebhook(http);
+    slack?.attachRoutes(http);
     url = await http.listen({ port: config.port, host: "0.0.0.0" });
     const server = http;
     closers.push({ name: "http server", close: () => server.close() });
     if (telegram) {
       const stopPolling = await telegram.startPolling();
       closers.push({ name: "telegram polling", close: stopPolling });
+    }
+    if (slack) {
+      const stopSocket = await slack.start();
+      closers.push({ name: "slack socket mode", close: stopSocket });
     }
   }
 

@@ -42,7 +42,7 @@ export async function renderReplies(
   }
   for (const r of replies) {
     if (r === toast) continue;
-    if (r.kind === "notice" || r.kind === "message") {
+    if (r.kind === "notice" || r.kind === "message" || r.kind === "ask") {
       const markup = r.kind === "message" ? keyboardOf(r.choices) : undefined;
       await api.sendMessage(chatId, clampText(r.text), markup ? { reply_markup: markup } : {});
     } else {

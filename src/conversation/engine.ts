@@ -2,6 +2,7 @@ import type { Db } from "../db/client.ts";
 import { Prisma } from "../generated/prisma/client.ts";
 import { messagesFor } from "../i18n/index.ts";
 import type { Logger } from "../logger.ts";
+import { linkFromDirectory } from "../services/account-linking.ts";
 import type { Tx } from "../services/db-types.ts";
 import { createUnitCalendarCache } from "../services/unit-calendar-cache.ts";
 import { type Effect, type PersonInContext, reply, type TurnContext, type TurnResult } from "./context.ts";
@@ -36,6 +37,8 @@ export interface ConversationEngine {
   handle(inbound: Inbound): Promise<Reply[]>;
   /** The polite answer to a turn that failed unexpectedly, in the person's language. */
   apologyFor(account: AccountRef): Promise<Reply[]>;
+  /** The language of the person behind an account (the default for an unlinked one). */
+  localeOf(account: AccountRef): Promise<LocaleCode>;
   /** The platform refused to deliver to this account (blocked bot, chat gone). */
   markUnreachable(account: AccountRef, reason: string): Promise<void>;
 }
@@ -142,14 +145,17 @@ export function createConversationEngine(deps: ConversationEngineDeps): Conversa
 
   return {
     async apologyFor(account) {
+      return apologyIn(await this.localeOf(account));
+    },
+    async localeOf(account) {
       try {
         const linked = await db.platformAccount.findUnique({
           where: { platform_externalId: { platform: account.platform, externalId: account.externalId } },
           select: { person: { select: { locale: true } } },
         });
-        return apologyIn(linked?.person.locale ?? deps.defaultLocale);
+        return linked?.person.locale ?? deps.defaultLocale;
       } catch {
-        return apologyIn(deps.defaultLocale);
+        return deps.defaultLocale;
       }
     },
     async markUnreachable(account, reason) {
@@ -159,6 +165,10 @@ export function createConversationEngine(deps: ConversationEngineDeps): Conversa
       });
     },
     async handle(inbound) {
+      if (inbound.directory) {
+        const directory = inbound.directory;
+        await linkFromDirectory(db, inbound.account, () => directory.email(), deps.clock());
+      }
       for (let attempt = 1; ; attempt++) {
         try {
           const outcome = await runTurn(inbound);

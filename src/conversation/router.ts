@@ -4,12 +4,15 @@ import { absenceFlow } from "./flows/absence.ts";
 import { linkFlow } from "./flows/link.ts";
 import { reportFlow } from "./flows/report.ts";
 import { reviewFlow } from "./flows/review.ts";
+import { startTeamFeedback, teamFeedbackFlow } from "./flows/team-feedback.ts";
 import type { InboundEvent } from "./types.ts";
 import { showFeedback } from "./views/feedback.ts";
 import { showHelp } from "./views/help.ts";
 import { historyChoice, showHistory } from "./views/history.ts";
 import { chooseLanguage, languageChoice } from "./views/language.ts";
+import { queueChoice, queueFlow, showQueue } from "./views/queue.ts";
 import { showTargets } from "./views/targets.ts";
+import { showTeam } from "./views/team.ts";
 import { showToday } from "./views/today.ts";
 
 /** A dialog that spans several messages; its state is kept between turns. */
@@ -25,6 +28,8 @@ const flows: Record<string, Flow> = {
   [absenceFlow.name]: absenceFlow,
   [reviewFlow.name]: reviewFlow,
   [linkFlow.name]: linkFlow,
+  [queueFlow.name]: queueFlow,
+  [teamFeedbackFlow.name]: teamFeedbackFlow,
 };
 
 /** Every command in the platform menus (SPEC section 5), by their Telegram names. */
@@ -41,7 +46,17 @@ export const COMMAND_NAMES = [
   "batal",
 ] as const satisfies readonly (keyof Messages["commands"])[];
 
-/** Employee commands handled here; `start` and `batal` are handled before these. */
+/**
+ * Supervisor commands (SPEC section 6), kept out of the employee menu above. Telegram: `/antrian`, `/tim`,
+ * `/umpan_balik_tim [NIP|nama] [teks]`; Slack: `/kinerja antrian|tim|umpan_balik`.
+ */
+export const SUPERVISOR_COMMAND_NAMES = [
+  "antrian",
+  "tim",
+  "umpan_balik_tim",
+] as const satisfies readonly (keyof Messages["commands"])[];
+
+/** Employee and supervisor commands handled here; `start` and `batal` are handled before these. */
 const commands: Record<string, (ctx: TurnContext, args: string) => Promise<TurnResult>> = {
   lapor: (ctx) => reportFlow.start(ctx),
   hari_ini: (ctx) => showToday(ctx),
@@ -51,11 +66,15 @@ const commands: Record<string, (ctx: TurnContext, args: string) => Promise<TurnR
   izin: (ctx) => absenceFlow.start(ctx),
   bahasa: (ctx, args) => chooseLanguage(ctx, args),
   bantuan: (ctx) => showHelp(ctx),
+  antrian: (ctx) => showQueue(ctx),
+  tim: (ctx) => showTeam(ctx),
+  umpan_balik_tim: (ctx, args) => startTeamFeedback(ctx, args),
 };
 
 /**
  * Button data is "<owner>:<action>[:<arg>...]". Stateless owners answer any time (history pages,
- * review decisions, language, menu); a flow's buttons work only while that flow is the current one.
+ * review decisions, language, menu, the queue's day buttons, the feedback team list); a flow's buttons
+ * work only while that flow is the current one (the queue checks its own confirmation buttons).
  */
 async function routeChoice(ctx: TurnContext, data: string): Promise<TurnResult> {
   const parts = data.split(":");
@@ -72,6 +91,10 @@ async function routeChoice(ctx: TurnContext, data: string): Promise<TurnResult> 
       return languageChoice(ctx, parts.slice(1));
     case "v":
       return reviewFlow.onChoice(ctx, parts.slice(1));
+    case "q":
+      return queueChoice(ctx, parts.slice(1));
+    case "f":
+      return teamFeedbackFlow.onChoice(ctx, parts.slice(1));
     default: {
       const flow = owner ? flows[owner] : undefined;
       if (!flow?.onChoice || ctx.state?.flow !== flow.name) {
@@ -102,6 +125,11 @@ export async function routeEvent(ctx: TurnContext, event: InboundEvent): Promise
     }
     case "choice":
       return routeChoice(ctx, event.data);
+    case "form": {
+      const [owner, ...parts] = event.data.split(":");
+      if (owner === "v") return reviewFlow.onForm(ctx, parts, event.text, event.message);
+      return reply({ kind: "notice", text: ctx.t.common.staleButton }).keep();
+    }
     case "text": {
       const flow = ctx.state ? flows[ctx.state.flow] : undefined;
       if (flow?.onText) return flow.onText(ctx, event.text);

@@ -37,13 +37,17 @@ export type InboundEvent =
   | { kind: "command"; name: string; args: string }
   | { kind: "text"; text: string }
   | { kind: "choice"; data: string; message?: MessageRef }
-  | { kind: "file"; file: FileRef; caption?: string };
+  | { kind: "file"; file: FileRef; caption?: string }
+  /** The answer to an `ask` reply given in a form (a Slack modal): the ask's data and the text typed */
+  | { kind: "form"; data: string; text: string; message?: MessageRef };
 
 export interface Inbound {
   account: AccountRef;
   event: InboundEvent;
   /** Platform delivery id for idempotency (e.g. "telegram:update:1234"); absent = not deduplicated */
   eventKey?: string;
+  /** The platform's directory, asked only for an account not linked yet (Slack profile e-mail) */
+  directory?: { email(): Promise<string | undefined> };
 }
 
 /** A button. `data` comes back as a `choice` event; `url` opens a link instead. */
@@ -55,4 +59,9 @@ export type Reply =
   /** Replace the text (and buttons) of the message whose button was pressed */
   | { kind: "edit"; message: MessageRef; text: string; choices?: Choice[][] }
   /** A short acknowledgement of a button press (Telegram callback answer, Slack ephemeral) */
-  | { kind: "notice"; text: string };
+  | { kind: "notice"; text: string }
+  /**
+   * Asks for one piece of text (a reason). Telegram shows the question and the next message answers it;
+   * Slack opens a modal whose submission comes back as a `form` event with `data`.
+   */
+  | { kind: "ask"; text: string; data: string; message?: MessageRef };

@@ -17,6 +17,9 @@ export const en: Messages = {
     bahasa: "Change language",
     bantuan: "Help",
     batal: "Cancel the conversation",
+    antrian: "Approval queue (supervisors)",
+    tim: "Team board for today (supervisors)",
+    umpan_balik_tim: "Feedback to a team member (supervisors)",
   },
   common: {
     cancel: "Cancel",
@@ -171,6 +174,7 @@ export const en: Messages = {
       `• ${date} — "${activity}" ${status}: ${reason}`,
     rating: (period: string, predikat: string) => `• Rating ${period}: ${predikat}`,
     received: (from: string, text: string) => `Feedback from ${from}:\n${text}`,
+    open: "See all feedback",
   },
   absence: {
     askKind: "What kind of absence?",
@@ -218,6 +222,12 @@ export const en: Messages = {
         `Problems with your data (NIP, supervisor, SKP)? Contact ${admin}.`,
       ].join("\n"),
     defaultAdmin: "your HR admin (BKPSDM)",
+    supervisor: [
+      "For supervisors:",
+      "/antrian — team reports waiting for your approval",
+      "/tim — your team today",
+      "/umpan_balik_tim — send feedback to a team member",
+    ].join("\n"),
   },
   review: {
     request: (f: {
@@ -262,6 +272,66 @@ export const en: Messages = {
     employeeRejected: (date: string, description: string, reason: string) =>
       `Your report of ${date} "${description}" was rejected.\nReason: ${reason}`,
     fix: "Fix",
+  },
+  queue: {
+    empty: "Nothing is waiting for your approval. Thank you!",
+    header: (count: number, people: number) =>
+      `Approval queue: ${count} ${count === 1 ? "report" : "reports"} from ${people} ${people === 1 ? "employee" : "employees"} (longest waiting first).`,
+    employee: (name: string, count: number) =>
+      `${name} — ${count} ${count === 1 ? "report" : "reports"} waiting:`,
+    day: (date: string) => `${date}:`,
+    line: (description: string, quantity: string, minutes: number) =>
+      `• ${description} — ${quantity}, ${minutes} min`,
+    approveDay: (date: string, n: number) => `Approve all ${date} (${n})`,
+    reviewDay: (date: string) => `Review ${date} one by one`,
+    moreDays: (n: number) =>
+      `… and ${n} more ${n === 1 ? "day" : "days"}. Finish the ones above, then open /antrian again.`,
+    morePeople: (n: number) =>
+      `… and ${n} more ${n === 1 ? "employee" : "employees"}. Finish the ones above, then open /antrian again.`,
+    confirm: (n: number, name: string, date: string) =>
+      `Approve ${n} ${n === 1 ? "report" : "reports"} of ${name} for ${date}?`,
+    nothingOnDay: (name: string, date: string) =>
+      `Nothing of ${name} for ${date} is waiting for approval any more.`,
+    result: (name: string, date: string, approved: number, already: number) =>
+      `Reports of ${name} for ${date}: ${approved} approved, ${already} already decided before.`,
+    refused: (n: number) =>
+      `${n} could not be decided by you because this employee is no longer in your team.`,
+    cancelled: "OK, nothing was approved.",
+    notYourTeam: "Sorry, this employee is not in your team, so you cannot decide on their reports.",
+    useButtons: "Please choose Yes or Cancel on the question above.",
+    open: (n: number) => `Queue (${n})`,
+    back: "Open the queue",
+    moreLines: (n: number) => `• … and ${n} more`,
+  },
+  team: {
+    noTeam:
+      "There is nobody you supervise or who was delegated to you at the moment. If that is wrong, please contact your HR admin.",
+    header: (date: string) => `Your team today, ${date}:`,
+    counts: (c: { reported: number; notYet: number; absence: number; off: number }) =>
+      `Reported ${c.reported} · Not yet ${c.notYet} · On leave ${c.absence} · Day off ${c.off}`,
+    pendingTotal: (n: number) => `Waiting for your approval: ${n} ${n === 1 ? "report" : "reports"}.`,
+    reported: (n: number, minutes: number) =>
+      `reported: ${n} ${n === 1 ? "activity" : "activities"}, ${minutes} min`,
+    notYet: "not reported yet",
+    absence: (kind: string) => `on leave: ${kind}`,
+    holiday: (name: string) => `holiday: ${name}`,
+    weekend: "not a working day",
+    pending: (n: number) => `${n} awaiting approval`,
+    delegated: (by: string) => `delegated by ${by}`,
+    line: (name: string, parts: string[]) => `• ${name} — ${parts.join(" · ")}`,
+    giveFeedback: "Give feedback",
+  },
+  teamFeedback: {
+    pick: "Who is this feedback for? Choose a team member:",
+    askText: (name: string) =>
+      `Write your feedback for ${name} (3–1000 characters). Please keep it kind and constructive.`,
+    badText: "Feedback must be 3 to 1000 characters.",
+    sent: (name: string) => `Thank you, your feedback for ${name} has been sent.`,
+    notYourTeam:
+      "Sorry, that employee is not in your team, so you cannot send them feedback through this bot.",
+    notFound: (ref: string) =>
+      `No one called "${ref}" was found in your team. Write their NIP, or send just /umpan_balik_tim to choose from the list.`,
+    ambiguous: (ref: string) => `Several team members are called "${ref}". Please choose:`,
   },
   reminder: {
     report: "You haven't reported your work today yet. Report now, it only takes a minute.",

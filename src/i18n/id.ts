@@ -15,6 +15,9 @@ export const id = {
     bahasa: "Ganti bahasa",
     bantuan: "Bantuan",
     batal: "Batalkan percakapan",
+    antrian: "Antrian persetujuan (atasan)",
+    tim: "Papan tim hari ini (atasan)",
+    umpan_balik_tim: "Umpan balik untuk anggota tim (atasan)",
   },
   common: {
     cancel: "Batal",
@@ -169,6 +172,7 @@ export const id = {
       `• ${date} — "${activity}" ${status}: ${reason}`,
     rating: (period: string, predikat: string) => `• Penilaian ${period}: ${predikat}`,
     received: (from: string, text: string) => `Umpan balik dari ${from}:\n${text}`,
+    open: "Lihat semua umpan balik",
   },
   absence: {
     askKind: "Jenis ketidakhadiran apa?",
@@ -217,6 +221,12 @@ export const id = {
         `Ada kendala data (NIP, atasan, SKP)? Hubungi ${admin}.`,
       ].join("\n"),
     defaultAdmin: "admin kepegawaian (BKPSDM) di unit Anda",
+    supervisor: [
+      "Untuk atasan:",
+      "/antrian — laporan tim yang menunggu persetujuan",
+      "/tim — papan tim hari ini",
+      "/umpan_balik_tim — kirim umpan balik ke anggota tim",
+    ].join("\n"),
   },
   review: {
     request: (f: {
@@ -261,6 +271,61 @@ export const id = {
     employeeRejected: (date: string, description: string, reason: string) =>
       `Laporan ${date} "${description}" ditolak.\nAlasan: ${reason}`,
     fix: "Perbaiki",
+  },
+  queue: {
+    empty: "Tidak ada laporan yang menunggu persetujuan Anda. Terima kasih!",
+    header: (count: number, people: number) =>
+      `Antrian persetujuan: ${count} laporan dari ${people} pegawai (yang terlama di atas).`,
+    employee: (name: string, count: number) => `${name} — ${count} laporan menunggu:`,
+    day: (date: string) => `${date}:`,
+    line: (description: string, quantity: string, minutes: number) =>
+      `• ${description} — ${quantity}, ${minutes} menit`,
+    approveDay: (date: string, n: number) => `Setujui semua ${date} (${n})`,
+    reviewDay: (date: string) => `Tinjau ${date} satu per satu`,
+    moreDays: (n: number) => `… dan ${n} hari lainnya. Selesaikan yang di atas, lalu buka /antrian lagi.`,
+    morePeople: (n: number) =>
+      `… dan ${n} pegawai lainnya. Selesaikan yang di atas, lalu buka /antrian lagi.`,
+    confirm: (n: number, name: string, date: string) => `Setujui ${n} laporan ${name} tanggal ${date}?`,
+    nothingOnDay: (name: string, date: string) =>
+      `Tidak ada lagi laporan ${name} tanggal ${date} yang menunggu persetujuan.`,
+    result: (name: string, date: string, approved: number, already: number) =>
+      `Laporan ${name} tanggal ${date}: ${approved} disetujui, ${already} sudah diputuskan sebelumnya.`,
+    refused: (n: number) => `${n} tidak dapat Anda putuskan karena pegawai ini bukan lagi anggota tim Anda.`,
+    cancelled: "Baik, tidak ada yang disetujui.",
+    notYourTeam: "Maaf, pegawai ini bukan anggota tim Anda, jadi Anda tidak dapat memutuskan laporannya.",
+    useButtons: "Silakan pilih Ya atau Batal pada pertanyaan di atas.",
+    open: (n: number) => `Antrian (${n})`,
+    back: "Buka antrian",
+    moreLines: (n: number) => `• … dan ${n} lainnya`,
+  },
+  team: {
+    noTeam:
+      "Saat ini tidak ada pegawai yang Anda bimbing atau yang didelegasikan kepada Anda. Bila ini keliru, hubungi admin kepegawaian.",
+    header: (date: string) => `Tim Anda hari ini, ${date}:`,
+    counts: (c: { reported: number; notYet: number; absence: number; off: number }) =>
+      `Sudah lapor ${c.reported} · Belum lapor ${c.notYet} · Izin/cuti ${c.absence} · Libur ${c.off}`,
+    pendingTotal: (n: number) => `Menunggu persetujuan Anda: ${n} laporan.`,
+    reported: (n: number, minutes: number) => `sudah lapor: ${n} kegiatan, ${minutes} menit`,
+    notYet: "belum lapor",
+    absence: (kind: string) => `izin: ${kind}`,
+    holiday: (name: string) => `libur: ${name}`,
+    weekend: "bukan hari kerja",
+    pending: (n: number) => `menunggu persetujuan ${n}`,
+    delegated: (by: string) => `delegasi dari ${by}`,
+    line: (name: string, parts: string[]) => `• ${name} — ${parts.join(" · ")}`,
+    giveFeedback: "Beri umpan balik",
+  },
+  teamFeedback: {
+    pick: "Untuk siapa umpan balik ini? Pilih anggota tim:",
+    askText: (name: string) =>
+      `Tulis umpan balik untuk ${name} (3–1000 karakter). Sampaikan dengan santun dan membangun.`,
+    badText: "Umpan balik harus 3 sampai 1000 karakter.",
+    sent: (name: string) => `Terima kasih, umpan balik untuk ${name} sudah terkirim.`,
+    notYourTeam:
+      "Maaf, pegawai itu bukan anggota tim Anda, jadi Anda tidak dapat mengirim umpan balik kepadanya melalui bot ini.",
+    notFound: (ref: string) =>
+      `Pegawai "${ref}" tidak ditemukan di tim Anda. Tulis NIP-nya, atau kirim /umpan_balik_tim saja untuk memilih dari daftar.`,
+    ambiguous: (ref: string) => `Ada beberapa anggota tim dengan nama "${ref}". Silakan pilih:`,
   },
   reminder: {
     report: "Anda belum melaporkan pekerjaan hari ini. Yuk lapor sekarang, hanya perlu satu menit.",

@@ -90,3 +90,24 @@ export async function absenceNotices(tx: Tx, absenceId: string, deps: NoticeDeps
   }
   return notices;
 }
+
+/** A supervisor's written feedback, for the employee on their own platform (Telegram first). */
+export async function feedbackNotices(tx: Tx, feedbackId: string, deps: NoticeDeps): Promise<Notice[]> {
+  const feedback = await tx.feedback.findUnique({
+    where: { id: feedbackId },
+    select: { toId: true, text: true, from: { select: { name: true } } },
+  });
+  if (!feedback) return [];
+  const recipient = await recipientFor(tx, feedback.toId, "TELEGRAM", deps.defaultLocale);
+  if (!recipient) return [];
+  const t = messagesFor(recipient.locale).feedback;
+  return [
+    {
+      recipient,
+      message: {
+        text: t.received(feedback.from.name, feedback.text),
+        choices: [[{ label: t.open, data: "m:umpan_balik" }]],
+      },
+    },
+  ];
+}

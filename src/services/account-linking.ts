@@ -86,3 +86,64 @@ export async function redeemLinkCode(
   });
   return { ok: true, person: { id: code.person.id, name: code.person.name } };
 }
+
+/**
+ * Links a Slack account without a code when the admin import says who it is: the person whose
+ * `slack_user_id` is this account, else the one active person whose e-mail equals the Slack profile's.
+ * A person who already has an account on this platform keeps it (re-linking needs a code).
+ */
+export async function linkFromDirectory(
+  tx: Tx,
+  account: AccountRef,
+  profileEmail: () => Promise<string | undefined>,
+  now: Date,
+): Promise<boolean> {
+  const who = { platform: account.platform, externalId: account.externalId };
+  if (account.platform !== "SLACK") return false;
+  if (await tx.platformAccount.findUnique({ where: { platform_externalId: who }, select: { id: true } }))
+    return false;
+  let person = await tx.person.findFirst({
+    where: { slackUserId: account.externalId, active: true },
+    select: { id: true },
+  });
+  let matchedBy = "slack_user_id";
+  if (!person) {
+    const email = (await profileEmail())?.trim().toLowerCase();
+    const byEmail = email
+      ? await tx.person.findMany({ where: { email, active: true }, select: { id: true }, take: 2 })
+      : [];
+    person = byEmail.length === 1 ? byEmail[0]! : null;
+    matchedBy = "email";
+  }
+  if (!person) return false;
+  const taken = await tx.platformAccount.findUnique({
+    where: { personId_platform: { personId: person.id, platform: account.platform } },
+    select: { id: true },
+  });
+  if (taken) return false;
+  const created = await tx.platformAccount.createMany({
+    data: [
+      {
+        personId: person.id,
+        ...who,
+        address: account.address,
+        teamId: account.teamId ?? null,
+        linkedAt: now,
+      },
+    ],
+    skipDuplicates: true,
+  });
+  if (created.count === 0) return false;
+  await tx.auditLog.create({
+    data: {
+      actorId: person.id,
+      via: account.platform,
+      action: "account.linked_from_directory",
+      entity: "person",
+      entityId: person.id,
+      detail: { matchedBy },
+      at: now,
+    },
+  });
+  return true;
+}

@@ -45,7 +45,8 @@ export async function reviewersOf(tx: Tx, employeeId: string, date: string): Pro
     where: { fromId: { in: supervisors }, validFrom: { lte: on }, validTo: { gte: on } },
     select: { toId: true },
   });
-  return [...new Set([...supervisors, ...delegates.map((d) => d.toId)])];
+  // A delegate from within the team does not review their own work (see `canSupervise`).
+  return [...new Set([...supervisors, ...delegates.map((d) => d.toId)])].filter((id) => id !== employeeId);
 }
 
 /** Marks an account unreachable (blocked bot, chat gone) so no job retries it. */

@@ -12,7 +12,7 @@ export type DecisionResult =
 
 /**
  * Whether `actorId` may act for `employeeId` on `date`: the employee's direct supervisor then, or
- * someone that supervisor delegated their team to for a range including that date.
+ * someone that supervisor delegated their team to for a range including that date (never oneself).
  */
 export async function canSupervise(
   tx: Tx,
@@ -20,6 +20,8 @@ export async function canSupervise(
   employeeId: string,
   date: string,
 ): Promise<boolean> {
+  // Nobody decides on their own work, not even as the delegate of their own supervisor.
+  if (actorId === employeeId) return false;
   const on = fromLocalDate(date);
   const relations = await tx.supervisorRelation.findMany({
     where: { personId: employeeId, validFrom: { lte: on }, OR: [{ validTo: null }, { validTo: { gt: on } }] },

@@ -99,11 +99,35 @@ export const reviewFlow = {
       return decide(ctx, target);
     }
     const data = { activityId, version, decision, ...(ctx.pressed ? { message: ctx.pressed } : {}) };
-    return reply({ kind: "message", text: ctx.t.review.askReason(decision) }).next({
+    const ask = {
+      kind: "ask" as const,
+      text: ctx.t.review.askReason(decision),
+      data: `v:${action}:${activityId}:${version}`,
+      ...(ctx.pressed ? { message: ctx.pressed } : {}),
+    };
+    return reply(ask).next({
       flow: FLOW,
       step: "reason",
       data,
     });
+  },
+
+  /** The reason given in a form (Slack modal) for a `v:rev|no:<id>:<version>` ask. */
+  async onForm(
+    ctx: TurnContext,
+    parts: string[],
+    text: string,
+    message: MessageRef | undefined,
+  ): Promise<TurnResult> {
+    const [action, activityId, versionText] = parts;
+    const decision = action ? ACTIONS[action] : undefined;
+    const version = Number(versionText);
+    if (!decision || decision === "DISETUJUI" || !activityId || !Number.isInteger(version)) {
+      return reply({ kind: "notice", text: ctx.t.common.staleButton }).end();
+    }
+    const given = reason.safeParse(text);
+    if (!given.success) return reply({ kind: "message", text: ctx.t.review.badReason }).end();
+    return decide(ctx, { activityId, version, decision, reason: given.data, message });
   },
 
   async onText(ctx: TurnContext, text: string): Promise<TurnResult> {

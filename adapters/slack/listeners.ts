@@ -1,0 +1,108 @@
+import type { App, webApi } from "@slack/bolt";
+import { z } from "zod";
+import type { ConversationEngine } from "../../src/conversation/engine.ts";
+import type { Inbound, Reply } from "../../src/conversation/types.ts";
+import { messagesFor } from "../../src/i18n/index.ts";
+import type { Logger } from "../../src/logger.ts";
+import { REASON_ACTION_ID, REASON_BLOCK_ID, REASON_CALLBACK_ID } from "./blocks.ts";
+import { renderSlackReplies } from "./render.ts";
+import { buttonToInbound, commandToInbound, directMessageToInbound, formToInbound } from "./to-inbound.ts";
+
+export const SLASH_COMMAND = "/kinerja";
+
+const modalMetadata = z.object({
+  data: z.string(),
+  chatId: z.string().optional(),
+  messageId: z.string().optional(),
+});
+
+export interface SlackListenerDeps {
+  engine: ConversationEngine;
+  logger: Logger;
+}
+
+/**
+ * Registers the Slack listeners: `/kinerja`, button presses, the reason modal and direct messages.
+ * Each acks at once (Slack's 3 seconds) and does the slow work after; none decides what to say.
+ */
+export function registerSlackListeners(app: App, deps: SlackListenerDeps): void {
+  const { engine, logger } = deps;
+
+  async function handle(client: webApi.WebClient, inbound: Inbound, triggerId?: string): Promise<void> {
+    let replies: Reply[];
+    try {
+      replies = await engine.handle(inbound);
+    } catch (error) {
+      logger.error({ err: error }, "conversation turn failed (slack)");
+      replies = await engine.apologyFor(inbound.account);
+    }
+    const t = messagesFor(await engine.localeOf(inbound.account));
+    try {
+      await renderSlackReplies(client, inbound.account.address, replies, { triggerId, t });
+    } catch (error) {
+      logger.error({ err: error }, "slack reply failed");
+    }
+  }
+
+  /** Unlinked people may be known by their imported Slack id or their profile e-mail. */
+  const withDirectory = (client: webApi.WebClient, inbound: Inbound): Inbound => ({
+    ...inbound,
+    directory: {
+      async email() {
+        const info = await client.users.info({ user: inbound.account.externalId });
+        return info.user?.profile?.email;
+      },
+    },
+  });
+
+  app.command(SLASH_COMMAND, async ({ command, ack, client }) => {
+    await ack();
+    await handle(client, withDirectory(client, commandToInbound(command)), command.trigger_id);
+  });
+
+  app.action({ type: "block_actions" }, async ({ body, action, ack, client }) => {
+    await ack();
+    if (action.type !== "button" || !action.value) return;
+    const inbound = buttonToInbound({
+      userId: body.user.id,
+      teamId: body.team?.id,
+      triggerId: body.trigger_id,
+      value: action.value,
+      channelId: body.container?.channel_id ?? body.channel?.id,
+      messageTs: body.container?.message_ts ?? body.message?.ts,
+    });
+    await handle(client, withDirectory(client, inbound), body.trigger_id);
+  });
+
+  app.view(REASON_CALLBACK_ID, async ({ body, view, ack, client }) => {
+    await ack();
+    const metadata = modalMetadata.safeParse(safeJson(view.private_metadata));
+    if (!metadata.success) return;
+    const text = view.state.values[REASON_BLOCK_ID]?.[REASON_ACTION_ID]?.value ?? "";
+    const key = `view-${view.id}-${view.hash}`;
+    await handle(
+      client,
+      formToInbound({ userId: body.user.id, teamId: body.team?.id, key, metadata: metadata.data, text }),
+    );
+  });
+
+  app.event("message", async ({ event, body, client }) => {
+    if (event.channel_type !== "im" || event.subtype !== undefined || !("user" in event) || "bot_id" in event)
+      return;
+    const inbound = directMessageToInbound({
+      userId: event.user,
+      teamId: body.team_id,
+      text: event.text ?? "",
+      eventId: body.event_id,
+    });
+    await handle(client, withDirectory(client, inbound));
+  });
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}

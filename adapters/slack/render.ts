@@ -1,0 +1,54 @@
+import type { webApi } from "@slack/bolt";
+import type { Reply } from "../../src/conversation/types.ts";
+import type { Messages } from "../../src/i18n/id.ts";
+import { messageBlocks, reasonModal } from "./blocks.ts";
+import type { ModalMetadata } from "./to-inbound.ts";
+
+/** Slack shows `text` in notifications and where blocks cannot be shown. */
+const NOTIFICATION_TEXT_MAX = 3000;
+
+/**
+ * The core's replies in Slack's idiom: messages in the person's DM with Block Kit buttons, edits in
+ * place with chat.update, and questions that need a reason as a modal (when a trigger id allows one).
+ */
+export async function renderSlackReplies(
+  client: webApi.WebClient,
+  userId: string,
+  replies: readonly Reply[],
+  options: { triggerId?: string | undefined; t: Messages },
+): Promise<void> {
+  for (const r of replies) {
+    if (r.kind === "message" || r.kind === "notice") {
+      await client.chat.postMessage({
+        channel: userId,
+        text: r.text.slice(0, NOTIFICATION_TEXT_MAX),
+        blocks: messageBlocks(r.text, r.kind === "message" ? r.choices : undefined),
+      });
+    } else if (r.kind === "edit") {
+      await client.chat.update({
+        channel: r.message.chatId,
+        ts: r.message.messageId,
+        text: r.text.slice(0, NOTIFICATION_TEXT_MAX),
+        blocks: messageBlocks(r.text, r.choices),
+      });
+    } else if (options.triggerId) {
+      const metadata: ModalMetadata = {
+        data: r.data,
+        ...(r.message ? { chatId: r.message.chatId, messageId: r.message.messageId } : {}),
+      };
+      const rejecting = r.data.startsWith("v:no:");
+      await client.views.open({
+        trigger_id: options.triggerId,
+        view: reasonModal({
+          title: rejecting ? options.t.review.reject : options.t.review.revise,
+          question: r.text,
+          submit: options.t.report.send,
+          cancel: options.t.common.cancel,
+          metadata: JSON.stringify(metadata),
+        }),
+      });
+    } else {
+      await client.chat.postMessage({ channel: userId, text: r.text, blocks: messageBlocks(r.text) });
+    }
+  }
+}
