@@ -2,6 +2,16 @@ import { randomBytes } from "node:crypto";
 import type { Update } from "grammy/types";
 import { Redis } from "ioredis";
 import type { ChatMessage } from "../../adapters/simulator/chat-log.ts";
+import type { SlackChannelView, SlackMessage } from "../../adapters/simulator/slack-conversations.ts";
+import {
+  blockActions,
+  interactionRequest,
+  type SlackAppRequest,
+  slashCommand,
+  slashCommandRequest,
+  viewSubmission,
+} from "../../adapters/simulator/slack-requests.ts";
+import { type SlackWebApiStandIn, startSlackWebApi } from "../../adapters/simulator/slack-web-api.ts";
 import {
   startTelegramBotApi,
   type TelegramBotApiStandIn,
@@ -60,13 +70,19 @@ export class TelegramTestApp {
     readonly botApi: TelegramBotApiStandIn,
     readonly clock: TestClock,
     readonly redisPrefix: string,
+    private readonly slackApi: SlackWebApiStandIn | undefined,
   ) {}
 
-  static async start(options: { now?: string } = {}): Promise<TelegramTestApp> {
+  /** With `slack: true` the Slack adapter runs too, against a Slack Web API stand-in. */
+  static async start(options: { now?: string; slack?: boolean } = {}): Promise<TelegramTestApp> {
     const database = await createTestDatabase();
     const botApi = await startTelegramBotApi({ token: BOT_TOKEN });
+    const slackApi = options.slack
+      ? await startSlackWebApi({ botToken: SLACK_BOT_TOKEN, users: SLACK_USERS })
+      : undefined;
     const clock = new TestClock(new Date(options.now ?? "2026-11-24T03:00:00Z"));
-    const harness = new TelegramTestApp(database, botApi, clock, `t${randomBytes(4).toString("hex")}`);
+    const prefix = `t${randomBytes(4).toString("hex")}`;
+    const harness = new TelegramTestApp(database, botApi, clock, prefix, slackApi);
     const seeded = await importFiles(database.db, DEMO_FILES, { now: clock.now });
     if (!seeded.ok) throw new Error(`demo seed failed: ${seeded.errors.join("\n")}`);
     await harness.boot();
@@ -85,6 +101,7 @@ export class TelegramTestApp {
       TELEGRAM_API_ROOT: this.botApi.url,
       ROLES: roles,
       LOG_LEVEL: "silent",
+      ...(this.slackApi ? { SLACK_BOT_TOKEN, SLACK_SIGNING_SECRET, SLACK_API_URL: this.slackApi.url } : {}),
       SHUTDOWN_TIMEOUT_MS: "5000",
     });
   }
@@ -170,6 +187,17 @@ export class TelegramTestApp {
     return code;
   }
 
+  /** The Slack Web API stand-in (only with `start({ slack: true })`). */
+  get slack(): SlackWebApiStandIn {
+    if (!this.slackApi) throw new Error("started without slack: true");
+    return this.slackApi;
+  }
+
+  /** A Slack user of the stand-in workspace. */
+  slackUser(userId: string): SlackTestUser {
+    return new SlackTestUser(this, userId);
+  }
+
   /** A Telegram user in a private chat with the bot. */
   user(userId: number, languageCode = "id"): TelegramTestUser {
     return new TelegramTestUser(this, userId, languageCode);
@@ -201,6 +229,7 @@ export class TelegramTestApp {
     for (const extra of this.extraApps.splice(0)) await extra.close();
     await this.app.close();
     await this.botApi.close();
+    await this.slackApi?.close();
     await this.database.drop();
     const redis = new Redis("redis://127.0.0.1:6379");
     const keys = await redis.keys(`${this.redisPrefix}:*`);
@@ -298,5 +327,103 @@ export class TelegramTestUser {
         address: String(this.userId),
       },
     });
+  }
+}
+
+export const SLACK_BOT_TOKEN = "xoxb-1000-2000-testtoken";
+export const SLACK_SIGNING_SECRET = "test-signing-secret-0123456789";
+
+/** The demo supervisors' Slack users (their ids are in prisma/seed/demo/pegawai.csv), and one stranger. */
+export const SLACK_USERS = [
+  { id: "UDEMOCAMAT", name: "asep", email: "asep.sunandar@andir.bandung.example" },
+  { id: "UDEMOKASIPEL", name: "rina", email: "rina.marlina@andir.bandung.example" },
+  { id: "UDEMOKASIPEM", name: "dedi", email: "dedi.kurniawan@andir.bandung.example" },
+  { id: "UAGUS00001", name: "agus", email: "AGUS.firmansyah@andir.bandung.example" },
+  { id: "USTRANGER01", name: "stranger", email: "someone@elsewhere.example" },
+];
+
+/** A Slack user: slash commands, button clicks in their DM with the bot, and modal submissions. */
+export class SlackTestUser {
+  constructor(
+    readonly harness: TelegramTestApp,
+    readonly userId: string,
+  ) {}
+
+  private get seconds(): number {
+    return Math.floor(this.harness.clock.now.getTime() / 1000);
+  }
+
+  /** POSTs a signed request to /slack/events; returns the response (the ack). */
+  async post(request: SlackAppRequest): Promise<Response> {
+    return fetch(`${this.harness.url}/slack/events`, request);
+  }
+
+  command(text: string, options: { timestamp?: number } = {}): Promise<Response> {
+    const command = slashCommand({
+      userId: this.userId,
+      command: "/kinerja",
+      text,
+      responseUrl: this.harness.slack.responseUrl({ userId: this.userId }),
+    });
+    return this.post(
+      slashCommandRequest(SLACK_SIGNING_SECRET, command, { timestamp: options.timestamp ?? this.seconds }),
+    );
+  }
+
+  dm(): SlackChannelView {
+    return this.harness.slack.channel(this.userId);
+  }
+
+  /** The latest DM message with a button of this label, and the button's action id. */
+  findButton(label: string | RegExp): { message: SlackMessage; actionId: string; value: string } | undefined {
+    const matches = (text: string) => (typeof label === "string" ? text === label : label.test(text));
+    for (const message of [...this.dm().visible()].reverse()) {
+      for (const block of message.blocks ?? []) {
+        if (block.type !== "actions") continue;
+        for (const element of (
+          block as { elements?: { text?: { text: string }; action_id: string; value?: string }[] }
+        ).elements ?? []) {
+          if (element.text && matches(element.text.text) && element.value) {
+            return { message, actionId: element.action_id, value: element.value };
+          }
+        }
+      }
+    }
+    return undefined;
+  }
+
+  /** Clicks a button of a DM message; `again` reuses a trigger id (a retried request). */
+  async click(
+    label: string | RegExp,
+    options: { triggerId?: string; retry?: boolean } = {},
+  ): Promise<Response> {
+    const found = this.findButton(label);
+    if (!found)
+      throw new Error(`no Slack button ${label} in:\n${this.dm().texts().slice(-3).join("\n---\n")}`);
+    const payload = blockActions({
+      userId: this.userId,
+      action: { actionId: found.actionId },
+      message: found.message,
+      channelId: this.harness.slack.dmChannelOf(this.userId),
+      ...(options.triggerId ? { triggerId: options.triggerId } : {}),
+    });
+    return this.post(
+      interactionRequest(SLACK_SIGNING_SECRET, payload, {
+        timestamp: this.seconds,
+        ...(options.retry ? { retry: { num: 1, reason: "http_timeout" } } : {}),
+      }),
+    );
+  }
+
+  /** Submits the latest modal opened (the one this user's click opened) with `text` as the reason. */
+  async submitReason(text: string): Promise<Response> {
+    const opened = this.harness.slack.views.opened.at(-1);
+    if (!opened) throw new Error("no modal opened");
+    const payload = viewSubmission({
+      userId: this.userId,
+      view: opened.view,
+      values: { reason: { value: text } },
+    });
+    return this.post(interactionRequest(SLACK_SIGNING_SECRET, payload, { timestamp: this.seconds }));
   }
 }
