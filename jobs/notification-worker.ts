@@ -4,6 +4,7 @@ import type { EvidenceLinks } from "../src/conversation/review-message.ts";
 import type { LocaleCode } from "../src/conversation/types.ts";
 import type { Db } from "../src/db/client.ts";
 import type { Logger } from "../src/logger.ts";
+import { homesToRefresh } from "../src/notifications/home-board.ts";
 import {
   absenceNotices,
   decisionNotices,
@@ -13,6 +14,7 @@ import {
 } from "../src/notifications/notices.ts";
 import { type OutboundSender, RateLimited, RecipientUnreachable } from "../src/outbound/port.ts";
 import { markUnreachable } from "../src/services/recipients.ts";
+import { createUnitCalendarCache } from "../src/services/unit-calendar-cache.ts";
 import { NOTIFICATIONS_QUEUE, type NotificationJob } from "./notification-queue.ts";
 
 export interface NotificationWorkerDeps {
@@ -25,6 +27,25 @@ export interface NotificationWorkerDeps {
   links: EvidenceLinks;
   clock: () => Date;
   concurrency?: number;
+  /** How long unit rules and holidays are kept (as in the conversation engine) */
+  unitCacheTtlMs?: number;
+}
+
+/** The employee a notification is about (whose supervisors' boards change). */
+async function employeeOf(db: Db, job: NotificationJob): Promise<string | null> {
+  if (job.kind === "review-request" || job.kind === "decision") {
+    return (
+      (await db.activity.findUnique({ where: { id: job.activityId }, select: { personId: true } }))
+        ?.personId ?? null
+    );
+  }
+  if (job.kind === "absence") {
+    return (
+      (await db.absence.findUnique({ where: { id: job.absenceId }, select: { personId: true } }))?.personId ??
+      null
+    );
+  }
+  return null;
 }
 
 async function noticesFor(db: Db, job: NotificationJob, deps: NotificationWorkerDeps): Promise<Notice[]> {
@@ -41,6 +62,22 @@ async function noticesFor(db: Db, job: NotificationJob, deps: NotificationWorker
  */
 export function startNotificationWorker(deps: NotificationWorkerDeps): Worker<NotificationJob> {
   const { db, logger } = deps;
+  const unitCalendars = createUnitCalendarCache(deps.unitCacheTtlMs ?? 30_000);
+
+  /** The reviewers' home screens (Slack App Home) show who reported and what waits: refresh them. */
+  async function refreshHomes(job: NotificationJob): Promise<void> {
+    const employeeId = await employeeOf(db, job);
+    if (!employeeId || !deps.outbound.publishHome) return;
+    const homeDeps = { now: deps.clock(), defaultLocale: deps.defaultLocale, unitCalendars };
+    for (const home of await homesToRefresh(db, employeeId, homeDeps)) {
+      try {
+        await deps.outbound.publishHome(home.address, home.message);
+      } catch (error) {
+        logger.warn({ err: error }, "home screen refresh failed");
+      }
+    }
+  }
+
   const worker: Worker<NotificationJob> = new Worker<NotificationJob>(
     NOTIFICATIONS_QUEUE,
     async (job: Job<NotificationJob>) => {
@@ -66,6 +103,7 @@ export function startNotificationWorker(deps: NotificationWorkerDeps): Worker<No
         sentTo.add(notice.recipient.personId);
         await job.updateData({ ...job.data, sentTo: [...sentTo] });
       }
+      await refreshHomes(job.data);
     },
     { connection: deps.connection, prefix: deps.prefix, concurrency: deps.concurrency ?? 4 },
   );

@@ -112,6 +112,7 @@ export async function startApp(
       defaultLocale: config.defaultLocale,
       links,
       clock,
+      ...(overrides.unitCacheTtlMs !== undefined ? { unitCacheTtlMs: overrides.unitCacheTtlMs } : {}),
     });
     closers.push(
       { name: "notification worker", close: () => worker.close() },

@@ -4,9 +4,15 @@ import type { ConversationEngine } from "../../src/conversation/engine.ts";
 import type { Inbound, Reply } from "../../src/conversation/types.ts";
 import { messagesFor } from "../../src/i18n/index.ts";
 import type { Logger } from "../../src/logger.ts";
-import { REASON_ACTION_ID, REASON_BLOCK_ID, REASON_CALLBACK_ID } from "./blocks.ts";
+import { messageBlocks, REASON_ACTION_ID, REASON_BLOCK_ID, REASON_CALLBACK_ID } from "./blocks.ts";
 import { renderSlackReplies } from "./render.ts";
-import { buttonToInbound, commandToInbound, directMessageToInbound, formToInbound } from "./to-inbound.ts";
+import {
+  buttonToInbound,
+  commandToInbound,
+  directMessageToInbound,
+  formToInbound,
+  slackAccount,
+} from "./to-inbound.ts";
 
 export const SLASH_COMMAND = "/kinerja";
 
@@ -84,6 +90,16 @@ export function registerSlackListeners(app: App, deps: SlackListenerDeps): void 
       client,
       formToInbound({ userId: body.user.id, teamId: body.team?.id, key, metadata: metadata.data, text }),
     );
+  });
+
+  app.event("app_home_opened", async ({ event, body, client }) => {
+    if (event.tab !== "home") return;
+    const home = await engine.homeFor(slackAccount(event.user, body.team_id));
+    if (!home) return;
+    await client.views.publish({
+      user_id: event.user,
+      view: { type: "home", blocks: messageBlocks(home.text, home.choices) },
+    });
   });
 
   app.event("message", async ({ event, body, client }) => {

@@ -38,5 +38,11 @@ export function createSlackSender(client: webApi.WebClient): OutboundSender {
         throw error;
       }
     },
+    async publishHome(to, message) {
+      await client.views.publish({
+        user_id: to.address,
+        view: { type: "home", blocks: messageBlocks(message.text, message.choices) },
+      });
+    },
   };
 }

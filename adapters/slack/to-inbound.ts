@@ -16,8 +16,15 @@ export function commandToInbound(command: {
   trigger_id: string;
 }): Inbound {
   const [word = "", ...rest] = command.text.trim().split(/\s+/);
-  const name = SUBCOMMAND_ALIASES[word.toLowerCase()] ?? word.toLowerCase();
-  const event: InboundEvent = { kind: "command", name, args: rest.join(" ") };
+  let name = SUBCOMMAND_ALIASES[word.toLowerCase()] ?? word.toLowerCase();
+  let args = rest.join(" ");
+  // `/kinerja umpan_balik @pegawai teks` gives feedback; without a mention it shows one's own feedback.
+  const mention = /^<@([UW][A-Z0-9]+)(?:\|[^>]*)?>\s*([\s\S]*)$/.exec(args);
+  if (name === "umpan_balik" && mention) {
+    name = "umpan_balik_tim";
+    args = `account:SLACK:${mention[1]} ${mention[2]}`.trim();
+  }
+  const event: InboundEvent = { kind: "command", name, args };
   return {
     account: slackAccount(command.user_id, command.team_id),
     event,

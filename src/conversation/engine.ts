@@ -2,6 +2,8 @@ import type { Db } from "../db/client.ts";
 import { Prisma } from "../generated/prisma/client.ts";
 import { messagesFor } from "../i18n/index.ts";
 import type { Logger } from "../logger.ts";
+import { homeBoardFor } from "../notifications/home-board.ts";
+import type { OutboundMessage } from "../outbound/port.ts";
 import { linkFromDirectory } from "../services/account-linking.ts";
 import type { Tx } from "../services/db-types.ts";
 import { createUnitCalendarCache } from "../services/unit-calendar-cache.ts";
@@ -39,6 +41,8 @@ export interface ConversationEngine {
   apologyFor(account: AccountRef): Promise<Reply[]>;
   /** The language of the person behind an account (the default for an unlinked one). */
   localeOf(account: AccountRef): Promise<LocaleCode>;
+  /** The home screen of the person behind an account (Slack App Home), null when unlinked. */
+  homeFor(account: AccountRef): Promise<OutboundMessage | null>;
   /** The platform refused to deliver to this account (blocked bot, chat gone). */
   markUnreachable(account: AccountRef, reason: string): Promise<void>;
 }
@@ -146,6 +150,18 @@ export function createConversationEngine(deps: ConversationEngineDeps): Conversa
   return {
     async apologyFor(account) {
       return apologyIn(await this.localeOf(account));
+    },
+    async homeFor(account) {
+      const linked = await db.platformAccount.findUnique({
+        where: { platform_externalId: { platform: account.platform, externalId: account.externalId } },
+        select: { personId: true },
+      });
+      if (!linked) return null;
+      return homeBoardFor(db, linked.personId, {
+        now: deps.clock(),
+        defaultLocale: deps.defaultLocale,
+        unitCalendars,
+      });
     },
     async localeOf(account) {
       try {

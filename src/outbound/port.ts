@@ -24,6 +24,8 @@ export interface SentMessage {
 
 export interface OutboundSender {
   send(to: Address, message: OutboundMessage): Promise<SentMessage>;
+  /** Replaces the person's home screen (Slack App Home); platforms without one leave it out. */
+  publishHome?(to: Address, message: OutboundMessage): Promise<void>;
 }
 
 /** The person blocked the bot, left the workspace, or the chat does not exist: do not retry. */
@@ -49,6 +51,9 @@ export function createOutboundRouter(senders: Partial<Record<PlatformName, Outbo
       const sender = senders[to.platform];
       if (!sender) return Promise.reject(new RecipientUnreachable(`no ${to.platform} adapter configured`));
       return sender.send(to, message);
+    },
+    async publishHome(to, message) {
+      await senders[to.platform]?.publishHome?.(to, message);
     },
   };
 }

@@ -30,8 +30,33 @@ function membersNamed(team: readonly TeamMember[], words: string): TeamMember[] 
   });
 }
 
+/** `account:<PLATFORM>:<id>`: a person named by a chat account (a Slack mention), linked or imported. */
+const ACCOUNT_REF = /^account:(TELEGRAM|SLACK):([A-Za-z0-9_-]{1,40})$/;
+
+async function personByAccount(ctx: TurnContext, ref: string): Promise<string | null> {
+  const match = ACCOUNT_REF.exec(ref);
+  if (!match) return null;
+  const platform = match[1] as "TELEGRAM" | "SLACK";
+  const externalId = match[2]!;
+  const account = await ctx.tx.platformAccount.findUnique({
+    where: { platform_externalId: { platform, externalId } },
+    select: { personId: true },
+  });
+  if (account) return account.personId;
+  if (platform !== "SLACK") return null;
+  const imported = await ctx.tx.person.findUnique({
+    where: { slackUserId: externalId },
+    select: { id: true },
+  });
+  return imported?.id ?? null;
+}
+
 async function resolve(ctx: TurnContext, ref: string): Promise<Resolved> {
   const trimmed = ref.trim();
+  if (ACCOUNT_REF.test(trimmed)) {
+    const id = await personByAccount(ctx, trimmed);
+    return id ? { kind: "person", id } : { kind: "unknown" };
+  }
   if (UUID.test(trimmed)) {
     const person = await ctx.tx.person.findUnique({ where: { id: trimmed }, select: { id: true } });
     return person ? { kind: "person", id: person.id } : { kind: "unknown" };
@@ -113,7 +138,8 @@ async function splitArgs(
   args: string,
 ): Promise<{ ref: string; text: string } | { several: TeamMember[]; ref: string } | null> {
   const first = args.split(/\s+/, 1)[0] ?? "";
-  if (UUID.test(first)) return { ref: first, text: args.slice(first.length).trim() };
+  if (UUID.test(first) || ACCOUNT_REF.test(first))
+    return { ref: first, text: args.slice(first.length).trim() };
   const nip = NIP_FIRST.exec(args);
   if (nip?.[1]) return { ref: nip[1], text: (nip[2] ?? "").trim() };
   const team = await teamOf(ctx.tx, requirePerson(ctx).id, ctx.now);
