@@ -206,28 +206,29 @@ export const en: Messages = {
     changed: "Language changed to English.",
   },
   help: {
-    text: (admin: string) =>
+    text: (admin: string, cmd: (name: string) => string) =>
       [
         "kinerja-bot helps you report your daily work against your SKP and see your progress.",
         "",
-        "/lapor — report your work",
-        "/hari_ini — today's reports",
-        "/riwayat — report history and fixes",
-        "/target — SKP target progress",
-        "/umpan_balik — feedback from your supervisor",
-        "/izin — request leave, sick leave, official travel",
-        "/bahasa — change language",
-        "/batal — cancel the conversation",
+        `${cmd("lapor")} — report your work`,
+        `${cmd("hari_ini")} — today's reports`,
+        `${cmd("riwayat")} — report history and fixes`,
+        `${cmd("target")} — SKP target progress`,
+        `${cmd("umpan_balik")} — feedback from your supervisor`,
+        `${cmd("izin")} — request leave, sick leave, official travel`,
+        `${cmd("bahasa")} — change language`,
+        `${cmd("batal")} — cancel the conversation`,
         "",
         `Problems with your data (NIP, supervisor, SKP)? Contact ${admin}.`,
       ].join("\n"),
     defaultAdmin: "your HR admin (BKPSDM)",
-    supervisor: [
-      "For supervisors:",
-      "/antrian — team reports waiting for your approval",
-      "/tim — your team today",
-      "/umpan_balik_tim — send feedback to a team member",
-    ].join("\n"),
+    supervisor: (cmd: (name: string) => string) =>
+      [
+        "For supervisors:",
+        `${cmd("antrian")} — team reports waiting for your approval`,
+        `${cmd("tim")} — your team today`,
+        `${cmd("umpan_balik_tim")} — send feedback to a team member`,
+      ].join("\n"),
   },
   review: {
     request: (f: {

@@ -205,28 +205,29 @@ export const id = {
     changed: "Bahasa diganti ke Bahasa Indonesia.",
   },
   help: {
-    text: (admin: string) =>
+    text: (admin: string, cmd: (name: string) => string) =>
       [
         "kinerja-bot membantu Anda melaporkan pekerjaan harian sesuai SKP dan melihat capaian Anda.",
         "",
-        "/lapor — laporkan pekerjaan",
-        "/hari_ini — laporan hari ini",
-        "/riwayat — riwayat dan perbaikan laporan",
-        "/target — capaian target SKP",
-        "/umpan_balik — umpan balik atasan",
-        "/izin — ajukan cuti, sakit, dinas luar",
-        "/bahasa — ganti bahasa",
-        "/batal — batalkan percakapan",
+        `${cmd("lapor")} — laporkan pekerjaan`,
+        `${cmd("hari_ini")} — laporan hari ini`,
+        `${cmd("riwayat")} — riwayat dan perbaikan laporan`,
+        `${cmd("target")} — capaian target SKP`,
+        `${cmd("umpan_balik")} — umpan balik atasan`,
+        `${cmd("izin")} — ajukan cuti, sakit, dinas luar`,
+        `${cmd("bahasa")} — ganti bahasa`,
+        `${cmd("batal")} — batalkan percakapan`,
         "",
         `Ada kendala data (NIP, atasan, SKP)? Hubungi ${admin}.`,
       ].join("\n"),
     defaultAdmin: "admin kepegawaian (BKPSDM) di unit Anda",
-    supervisor: [
-      "Untuk atasan:",
-      "/antrian — laporan tim yang menunggu persetujuan",
-      "/tim — papan tim hari ini",
-      "/umpan_balik_tim — kirim umpan balik ke anggota tim",
-    ].join("\n"),
+    supervisor: (cmd: (name: string) => string) =>
+      [
+        "Untuk atasan:",
+        `${cmd("antrian")} — laporan tim yang menunggu persetujuan`,
+        `${cmd("tim")} — papan tim hari ini`,
+        `${cmd("umpan_balik_tim")} — kirim umpan balik ke anggota tim`,
+      ].join("\n"),
   },
   review: {
     request: (f: {

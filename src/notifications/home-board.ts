@@ -1,4 +1,5 @@
 import type { LocaleCode } from "../conversation/types.ts";
+import { commandSyntax } from "../conversation/views/help.ts";
 import { teamBoardView } from "../conversation/views/team.ts";
 import { localDate } from "../domain/time-zone.ts";
 import { messagesFor } from "../i18n/index.ts";
@@ -33,7 +34,7 @@ export async function homeBoardFor(
   });
   if (board) return board;
   const t = messagesFor(locale);
-  return { text: t.help.text(t.help.defaultAdmin) };
+  return { text: t.help.text(t.help.defaultAdmin, commandSyntax("SLACK")) };
 }
 
 /**

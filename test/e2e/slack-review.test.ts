@@ -43,14 +43,19 @@ afterAll(async () => {
 describe("supervisors on Slack", () => {
   it("links a supervisor by the imported slack_user_id on their first command", async () => {
     expect((await rina.command("bantuan")).status).toBe(200);
-    await t.eventually(
+    const help = await t.eventually(
       async () =>
         rina
           .dm()
           .texts()
-          .some((x) => x.includes("/lapor")),
+          .find((x) => x.includes("kinerja-bot membantu")),
       "help in the DM",
     );
+    // Commands as they are typed on Slack, and the supervisor's own.
+    expect(help).toContain("/kinerja lapor — laporkan pekerjaan");
+    expect(help).toContain("/kinerja antrian — laporan tim yang menunggu persetujuan");
+    expect(help).toContain("/kinerja umpan_balik @pegawai <teks> — kirim umpan balik ke anggota tim");
+    expect(help).not.toContain("\n/lapor");
     const account = await t.db.platformAccount.findFirst({
       where: { platform: "SLACK", externalId: "UDEMOKASIPEL" },
       include: { person: true },
