@@ -6,6 +6,7 @@ import { parseArgs } from "node:util";
 import { ConfigError, loadConfig } from "../config.ts";
 import { createDb } from "../db/client.ts";
 import { createLogger } from "../logger.ts";
+import { runDelegate } from "./delegate-command.ts";
 import { runExport } from "./export-command.ts";
 import { importFiles } from "./import/import-files.ts";
 import { runLinkCodes } from "./link-codes-command.ts";
@@ -15,6 +16,7 @@ const USAGE = `Usage: npm run admin -- <command>
   import <file.csv|file.xlsx>... [--quiet]
   link-codes [--nip NIP]... [--unit KODE] [--all] [--days N] --out codes.csv
   export --month YYYY-MM [--unit KODE] --format csv|xlsx --out FILE
+  delegate --from NIP --to NIP --start YYYY-MM-DD --end YYYY-MM-DD [--reason TEXT]
   seed-demo`;
 
 async function main(argv: string[]): Promise<number> {
@@ -54,6 +56,8 @@ async function main(argv: string[]): Promise<number> {
         return await runLinkCodes({ db, config, io, now: new Date() }, rest);
       case "export":
         return await runExport({ db, io }, rest);
+      case "delegate":
+        return await runDelegate({ db, io, now: new Date() }, rest);
       case "seed-demo":
         return await seedDemo({ db, io, now: new Date() });
       default:
