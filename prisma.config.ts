@@ -36,15 +36,50 @@ function presentCatalogTypesAsText(adapter: object): void {
   patched = true;
 }
 
+/**
+ * Discrete fields rather than a URL: for `migrate dev` the adapter opens the shadow database with
+ * `{ ...config, database }`, and pg lets a connectionString win over `database`, which would point the
+ * shadow pool at the real database.
+ */
+function connectionFields(url: string) {
+  const u = new URL(url);
+  return {
+    host: decodeURIComponent(u.hostname),
+    port: u.port ? Number(u.port) : 5432,
+    user: decodeURIComponent(u.username) || "postgres",
+    ...(u.password ? { password: decodeURIComponent(u.password) } : {}),
+    database: decodeURIComponent(u.pathname.replace(/^\//, "")),
+  };
+}
+
+type ScriptRunner = { executeScript(script: string): Promise<void> };
+
+/**
+ * adapter-pg 6.19 drops the shadow database before closing the pool that still uses it, so the drop
+ * fails ("being accessed by other users"); dropping it WITH (FORCE) (PostgreSQL 13+) ends those sessions.
+ */
+function dropShadowDatabasesForcibly(adapter: object): void {
+  const target = adapter as ScriptRunner;
+  const original = target.executeScript.bind(target);
+  target.executeScript = (script: string) =>
+    original(script.replace(/^(DROP DATABASE "prisma_migrate_shadow_db_[0-9a-f-]+")$/, "$1 WITH (FORCE)"));
+}
+
 class CatalogSafePrismaPg extends PrismaPg {
   override async connect() {
     const adapter = await super.connect();
     presentCatalogTypesAsText(adapter);
+    dropShadowDatabasesForcibly(adapter);
     return adapter;
   }
   override async connectToShadowDb() {
     const adapter = await super.connectToShadowDb();
     presentCatalogTypesAsText(adapter);
+    // The forced drop above ends this pool's sessions; without a listener pg would crash the CLI.
+    (adapter as unknown as { client?: { on(event: "error", listener: () => void): void } }).client?.on(
+      "error",
+      () => {},
+    );
     return adapter;
   }
 }
@@ -55,5 +90,5 @@ export default defineConfig({
   schema: "prisma/schema.prisma",
   migrations: { path: "prisma/migrations" },
   adapter: async () =>
-    new CatalogSafePrismaPg({ connectionString: process.env.DATABASE_URL ?? DEFAULT_DATABASE_URL }),
+    new CatalogSafePrismaPg(connectionFields(process.env.DATABASE_URL ?? DEFAULT_DATABASE_URL)),
 });
