@@ -32,6 +32,10 @@ const diff = spawnSync(
   { cwd: root, env: prismaEnv(), encoding: "utf8" },
 );
 const sql = diff.stdout.slice(Math.max(0, diff.stdout.indexOf("-- ")));
+if (sql.startsWith("-- This is an empty migration")) {
+  process.stderr.write("prisma/schema.prisma has no change against git HEAD: nothing to write\n");
+  process.exit(1);
+}
 if (diff.status !== 0 || !sql.startsWith("-- ")) {
   process.stderr.write(`${diff.stderr || diff.stdout || "no schema change"}\n`);
   process.exit(1);
