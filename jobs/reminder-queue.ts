@@ -1,0 +1,56 @@
+import { Queue } from "bullmq";
+import type { Redis } from "ioredis";
+
+/**
+ * The reminder queue: transport only. The truth about what must be sent and what was sent is the
+ * `reminder_delivery` table (one row per person, local day and slot):
+ *
+ *   PLANNED  the scheduler found the person due and enqueued a job for the row
+ *   SENDING  a worker claimed the row and is sending it (sending_at says since when)
+ *   SENT     delivered (sent_at)
+ *   SKIPPED  not sent on purpose when its turn came: reported meanwhile, absent, the day's window over
+ *   FAILED   cannot be delivered (the person blocked the bot, the chat is gone): not retried
+ *
+ * Slots: "report-HH:MM" (daily report reminder at the unit's reminder time), "escalation" (09:00 of the
+ * next working day, to a supervisor, about reports missing on the previous working day), "pending-review"
+ * (08:00, to a supervisor with reports waiting more than one working day).
+ */
+export const REMINDERS_QUEUE = "reminders";
+
+export type ReminderSlotKind = "report" | "escalation" | "pending-review";
+
+export interface ReminderJob {
+  deliveryId: string;
+}
+
+/** Deterministic, so several schedulers enqueue a row once (ids may not contain ":" or be all digits). */
+export function reminderJobId(deliveryId: string): string {
+  return `reminder-${deliveryId}`;
+}
+
+export const REMINDER_JOB_OPTIONS = {
+  attempts: 8,
+  backoff: { type: "exponential", delay: 5_000 },
+  // Kept for two days: a job id seen again within that time is not enqueued twice.
+  removeOnComplete: { age: 2 * 24 * 3600 },
+  removeOnFail: { age: 7 * 24 * 3600 },
+} as const;
+
+export function createReminderQueue(connection: Redis, prefix: string): Queue<ReminderJob> {
+  return new Queue<ReminderJob>(REMINDERS_QUEUE, { connection, prefix });
+}
+
+export async function enqueueReminders(
+  queue: Queue<ReminderJob>,
+  deliveryIds: readonly string[],
+): Promise<void> {
+  for (let i = 0; i < deliveryIds.length; i += 1000) {
+    await queue.addBulk(
+      deliveryIds.slice(i, i + 1000).map((deliveryId) => ({
+        name: "reminder",
+        data: { deliveryId },
+        opts: { ...REMINDER_JOB_OPTIONS, jobId: reminderJobId(deliveryId) },
+      })),
+    );
+  }
+}
