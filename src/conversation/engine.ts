@@ -147,9 +147,22 @@ export function createConversationEngine(deps: ConversationEngineDeps): Conversa
     );
   }
 
+  async function localeOf(account: AccountRef): Promise<LocaleCode> {
+    try {
+      const linked = await db.platformAccount.findUnique({
+        where: { platform_externalId: { platform: account.platform, externalId: account.externalId } },
+        select: { person: { select: { locale: true } } },
+      });
+      return linked?.person.locale ?? deps.defaultLocale;
+    } catch {
+      return deps.defaultLocale;
+    }
+  }
+
   return {
+    localeOf,
     async apologyFor(account) {
-      return apologyIn(await this.localeOf(account));
+      return apologyIn(await localeOf(account));
     },
     async homeFor(account) {
       const linked = await db.platformAccount.findUnique({
@@ -162,17 +175,6 @@ export function createConversationEngine(deps: ConversationEngineDeps): Conversa
         defaultLocale: deps.defaultLocale,
         unitCalendars,
       });
-    },
-    async localeOf(account) {
-      try {
-        const linked = await db.platformAccount.findUnique({
-          where: { platform_externalId: { platform: account.platform, externalId: account.externalId } },
-          select: { person: { select: { locale: true } } },
-        });
-        return linked?.person.locale ?? deps.defaultLocale;
-      } catch {
-        return deps.defaultLocale;
-      }
     },
     async markUnreachable(account, reason) {
       await db.platformAccount.updateMany({
