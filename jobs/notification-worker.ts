@@ -12,7 +12,12 @@ import {
   type Notice,
   reviewRequestNotices,
 } from "../src/notifications/notices.ts";
-import { type OutboundSender, RateLimited, RecipientUnreachable } from "../src/outbound/port.ts";
+import {
+  type OutboundSender,
+  PlatformNotConfigured,
+  RateLimited,
+  RecipientUnreachable,
+} from "../src/outbound/port.ts";
 import { markUnreachable } from "../src/services/recipients.ts";
 import { createUnitCalendarCache } from "../src/services/unit-calendar-cache.ts";
 import { NOTIFICATIONS_QUEUE, type NotificationJob } from "./notification-queue.ts";
@@ -92,6 +97,12 @@ export function startNotificationWorker(deps: NotificationWorkerDeps): Worker<No
             logger.warn(
               { personId: notice.recipient.personId, reason: error.reason },
               "recipient unreachable",
+            );
+          } else if (error instanceof PlatformNotConfigured) {
+            // The person's platform is not connected in this deployment: nothing a retry would change.
+            logger.warn(
+              { personId: notice.recipient.personId, platform: error.platform },
+              "platform not configured",
             );
           } else if (error instanceof RateLimited) {
             await worker.rateLimit(error.retryAfterMs);

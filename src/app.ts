@@ -3,6 +3,8 @@ import { createSlackAdapter } from "../adapters/slack/slack-adapter.ts";
 import { createTelegramAdapter, type TelegramBotInfo } from "../adapters/telegram/telegram-adapter.ts";
 import { createNotificationQueue, queueEffectSink } from "../jobs/notification-queue.ts";
 import { startNotificationWorker } from "../jobs/notification-worker.ts";
+import { createReminderQueue } from "../jobs/reminder-queue.ts";
+import { startScheduler } from "../jobs/scheduler.ts";
 import type { Config } from "./config.ts";
 import { createConversationEngine } from "./conversation/engine.ts";
 import { createDb } from "./db/client.ts";
@@ -120,7 +122,15 @@ export async function startApp(
     );
   }
 
+  const reminderQueue = createReminderQueue(queueRedis, config.redisPrefix);
+  reminderQueue.on("error", (error) => logger.warn({ err: error }, "reminder queue error"));
+  if (config.roles.has("scheduler")) {
+    const scheduler = startScheduler({ db, queue: reminderQueue, logger, clock });
+    closers.push({ name: "scheduler", close: () => scheduler.stop() });
+  }
+
   closers.push(
+    { name: "reminder queue", close: () => reminderQueue.close() },
     { name: "notification queue", close: () => queue.close() },
     { name: "redis", close: async () => void (await Promise.all([redis.quit(), queueRedis.quit()])) },
     { name: "postgres", close: () => db.$disconnect() },

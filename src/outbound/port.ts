@@ -44,12 +44,20 @@ export class RateLimited extends Error {
   }
 }
 
+/** This process has no adapter for the address's platform (a configuration matter, not the person's). */
+export class PlatformNotConfigured extends Error {
+  constructor(readonly platform: string) {
+    super(`no ${platform} adapter is configured in this process`);
+    this.name = "PlatformNotConfigured";
+  }
+}
+
 /** Routes each message to the sender of its address's platform. */
 export function createOutboundRouter(senders: Partial<Record<PlatformName, OutboundSender>>): OutboundSender {
   return {
     send(to, message) {
       const sender = senders[to.platform];
-      if (!sender) return Promise.reject(new RecipientUnreachable(`no ${to.platform} adapter configured`));
+      if (!sender) return Promise.reject(new PlatformNotConfigured(to.platform));
       return sender.send(to, message);
     },
     async publishHome(to, message) {
