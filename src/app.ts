@@ -4,6 +4,7 @@ import { createTelegramAdapter, type TelegramBotInfo } from "../adapters/telegra
 import { createNotificationQueue, queueEffectSink } from "../jobs/notification-queue.ts";
 import { startNotificationWorker } from "../jobs/notification-worker.ts";
 import { createReminderQueue } from "../jobs/reminder-queue.ts";
+import { startReminderWorker } from "../jobs/reminder-worker.ts";
 import { startScheduler } from "../jobs/scheduler.ts";
 import type { Config } from "./config.ts";
 import { createConversationEngine } from "./conversation/engine.ts";
@@ -124,6 +125,24 @@ export async function startApp(
 
   const reminderQueue = createReminderQueue(queueRedis, config.redisPrefix);
   reminderQueue.on("error", (error) => logger.warn({ err: error }, "reminder queue error"));
+  if (config.roles.has("worker")) {
+    const reminderRedis = createRedis(config.redisUrl, "worker");
+    const reminders = startReminderWorker({
+      connection: reminderRedis,
+      prefix: config.redisPrefix,
+      db,
+      outbound,
+      logger,
+      defaultLocale: config.defaultLocale,
+      clock,
+      sendRatePerSecond: config.telegramSendRate,
+      ...(overrides.unitCacheTtlMs !== undefined ? { unitCacheTtlMs: overrides.unitCacheTtlMs } : {}),
+    });
+    closers.push(
+      { name: "reminder worker", close: async () => void (await reminders.close(config.shutdownTimeoutMs)) },
+      { name: "reminder redis", close: async () => void (await reminderRedis.quit()) },
+    );
+  }
   if (config.roles.has("scheduler")) {
     const scheduler = startScheduler({ db, queue: reminderQueue, logger, clock });
     closers.push({ name: "scheduler", close: () => scheduler.stop() });

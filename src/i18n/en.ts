@@ -337,5 +337,18 @@ export const en: Messages = {
   reminder: {
     report: "You haven't reported your work today yet. Report now, it only takes a minute.",
     reportButton: "Report now",
+    escalation: (names: string[], date: string, more = 0) =>
+      [
+        `For your information: no daily report for ${date} has come in yet from ${names.length + more} member${names.length + more === 1 ? "" : "s"} of your team:`,
+        ...names.map((name) => `• ${name}`),
+        ...(more > 0 ? [`• … and ${more} more`] : []),
+        "If it helps, you could check in with them. Thank you for supporting your team.",
+      ].join("\n"),
+    escalationButton: "View team",
+    pendingReview: (n: number) =>
+      n === 1
+        ? "1 report from your team has been waiting for your approval for more than 1 working day. Please take a moment to review it, thank you."
+        : `${n} reports from your team have been waiting for your approval for more than 1 working day. Please take a moment to review them, thank you.`,
+    pendingReviewButton: "Open queue",
   },
 };

@@ -331,6 +331,18 @@ export const id = {
   reminder: {
     report: "Anda belum melaporkan pekerjaan hari ini. Yuk lapor sekarang, hanya perlu satu menit.",
     reportButton: "Lapor sekarang",
+    /** To a supervisor, the morning after: who has no report for `date` (names already capped by the caller). */
+    escalation: (names: string[], date: string, more = 0) =>
+      [
+        `Sekadar informasi: laporan harian ${date} belum masuk dari ${names.length + more} anggota tim Anda:`,
+        ...names.map((name) => `• ${name}`),
+        ...(more > 0 ? [`• … dan ${more} lainnya`] : []),
+        "Bila perlu, Anda dapat menyapa mereka. Terima kasih atas pendampingan Anda.",
+      ].join("\n"),
+    escalationButton: "Lihat tim",
+    pendingReview: (n: number) =>
+      `Ada ${n} laporan tim Anda yang menunggu persetujuan lebih dari 1 hari kerja. Mohon luangkan waktu untuk meninjaunya, terima kasih.`,
+    pendingReviewButton: "Buka antrian",
   },
 };
 

@@ -24,13 +24,21 @@ export async function recipientFor(
     select: { locale: true, active: true, accounts: { where: { reachable: true } } },
   });
   if (!person?.active) return null;
-  const account = person.accounts.find((a) => a.platform === prefer) ?? person.accounts[0];
+  const account = preferredAccount(person.accounts, prefer);
   if (!account) return null;
   return {
     personId,
     locale: person.locale ?? defaultLocale,
     address: { platform: account.platform, address: account.address, teamId: account.teamId },
   };
+}
+
+/** The account on the preferred platform, else any (the rule of `recipientFor`, for rows already loaded). */
+export function preferredAccount<A extends { platform: Platform }>(
+  reachable: readonly A[],
+  prefer: Platform,
+): A | undefined {
+  return reachable.find((a) => a.platform === prefer) ?? reachable[0];
 }
 
 /** Who reviews an employee's work on a date: the direct supervisor(s) and anyone they delegated to. */

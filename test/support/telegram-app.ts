@@ -61,6 +61,8 @@ export class TestClock {
  */
 export class TelegramTestApp {
   private nextUpdateId = 1000;
+  /** The roles of the main process (the scheduler only when a test asks for it) */
+  private roles = "web,worker";
   private readonly extraApps: RunningApp[] = [];
   app!: RunningApp;
   config!: Config;
@@ -74,7 +76,9 @@ export class TelegramTestApp {
   ) {}
 
   /** With `slack: true` the Slack adapter runs too, against a Slack Web API stand-in. */
-  static async start(options: { now?: string; slack?: boolean } = {}): Promise<TelegramTestApp> {
+  static async start(
+    options: { now?: string; slack?: boolean; scheduler?: boolean } = {},
+  ): Promise<TelegramTestApp> {
     const database = await createTestDatabase();
     const botApi = await startTelegramBotApi({ token: BOT_TOKEN });
     const slackApi = options.slack
@@ -83,6 +87,7 @@ export class TelegramTestApp {
     const clock = new TestClock(new Date(options.now ?? "2026-11-24T03:00:00Z"));
     const prefix = `t${randomBytes(4).toString("hex")}`;
     const harness = new TelegramTestApp(database, botApi, clock, prefix, slackApi);
+    harness.roles = options.scheduler ? "web,worker,scheduler" : "web,worker";
     const seeded = await importFiles(database.db, DEMO_FILES, { now: clock.now });
     if (!seeded.ok) throw new Error(`demo seed failed: ${seeded.errors.join("\n")}`);
     await harness.boot();
@@ -117,8 +122,14 @@ export class TelegramTestApp {
 
   /** Starts (or restarts) the product process on the same database and Redis prefix. */
   async boot(): Promise<void> {
-    this.config = this.configFor("web,worker");
+    this.config = this.configFor(this.roles);
     this.app = await this.startProcess(this.config);
+  }
+
+  /** Restarts the main process with other roles (e.g. "web,worker,scheduler" once the data is seeded). */
+  async restartWithRoles(roles: string): Promise<void> {
+    this.roles = roles;
+    await this.restart();
   }
 
   async restart(): Promise<void> {
