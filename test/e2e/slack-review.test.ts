@@ -14,18 +14,7 @@ let siti: TelegramTestUser;
 let rina: SlackTestUser;
 let dedi: SlackTestUser;
 
-async function report(description: string, time: string): Promise<string> {
-  await siti.say("/lapor");
-  await siti.press(/^Hari ini/);
-  await siti.press(/^IKI-1\.1/);
-  await siti.say(description);
-  await siti.say("4");
-  await siti.say(time);
-  await siti.press("Lewati");
-  await siti.press("Kirim");
-  const activity = await t.db.activity.findFirstOrThrow({ where: { description }, select: { id: true } });
-  return activity.id;
-}
+const report = (description: string, time: string) => siti.report({ description, time, quantity: 4 });
 
 const statusOf = async (id: string) => (await t.db.activity.findUniqueOrThrow({ where: { id } })).status;
 

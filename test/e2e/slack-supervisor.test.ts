@@ -14,16 +14,8 @@ let siti: TelegramTestUser;
 let budi: TelegramTestUser;
 let rina: SlackTestUser;
 
-async function report(user: TelegramTestUser, description: string, time: string): Promise<void> {
-  await user.say("/lapor");
-  await user.press(/^Hari ini/);
-  await user.press(/^IKI-1\.1/);
-  await user.say(description);
-  await user.say("2");
-  await user.say(time);
-  await user.press("Lewati");
-  await user.press("Kirim");
-}
+const report = (user: TelegramTestUser, description: string, time: string) =>
+  user.report({ description, time });
 
 beforeAll(async () => {
   t = await TelegramTestApp.start({ now: "2026-11-24T07:00:00Z", slack: true });

@@ -7,16 +7,8 @@ let budi: TelegramTestUser;
 let rina: TelegramTestUser;
 let dedi: TelegramTestUser;
 
-async function reportSomething(user: TelegramTestUser, description: string, time: string) {
-  await user.say("/lapor");
-  await user.press(/^Hari ini/);
-  await user.press(/^IKI-1\.1/);
-  await user.say(description);
-  await user.say("3");
-  await user.say(time);
-  await user.press("Lewati");
-  await user.press("Kirim");
-}
+const reportSomething = (user: TelegramTestUser, description: string, time: string) =>
+  user.report({ description, time, quantity: 3 });
 
 beforeAll(async () => {
   t = await TelegramTestApp.start({ now: "2026-11-25T07:00:00Z" });

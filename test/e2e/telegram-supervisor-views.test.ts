@@ -12,22 +12,8 @@ let dedi: TelegramTestUser;
 let camat: TelegramTestUser;
 const ids: Record<keyof typeof DEMO, string> = {} as Record<keyof typeof DEMO, string>;
 
-async function report(
-  user: TelegramTestUser,
-  day: "Hari ini" | "Kemarin",
-  description: string,
-  minutes: number,
-) {
-  await user.say("/lapor");
-  await user.press(new RegExp(`^${day}`));
-  await user.press(/^IKI-1\.1/);
-  await user.say(description);
-  await user.say("2");
-  await user.say(String(minutes));
-  await user.press("Lewati");
-  await user.press("Kirim");
-  expect(user.lastText()).toContain("laporan terkirim");
-}
+const report = (user: TelegramTestUser, day: "Hari ini" | "Kemarin", description: string, minutes: number) =>
+  user.report({ day, description, time: String(minutes) });
 
 const activityNamed = (description: string) => t.db.activity.findFirstOrThrow({ where: { description } });
 

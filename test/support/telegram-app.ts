@@ -327,6 +327,33 @@ export class TelegramTestUser {
     return this.last()?.text ?? "";
   }
 
+  /**
+   * Walks a whole /lapor (the first indicator, no evidence) and checks it was sent; returns the saved
+   * activity's id. For tests about what happens to a report, not about the dialog itself.
+   */
+  async report(input: {
+    description: string;
+    time: string;
+    quantity?: number;
+    day?: "Hari ini" | "Kemarin";
+  }): Promise<string> {
+    await this.say("/lapor");
+    await this.press(new RegExp(`^${input.day ?? "Hari ini"}`));
+    await this.press(/^IKI-1\.1/);
+    await this.say(input.description);
+    await this.say(String(input.quantity ?? 2));
+    await this.say(input.time);
+    await this.press("Lewati");
+    await this.press("Kirim");
+    if (!this.lastText().includes("laporan terkirim")) throw new Error(`report not sent: ${this.lastText()}`);
+    const activity = await this.harness.db.activity.findFirstOrThrow({
+      where: { description: input.description },
+      orderBy: { createdAt: "desc" },
+      select: { id: true },
+    });
+    return activity.id;
+  }
+
   /** Links this account to a demo person directly (for tests about something else than linking). */
   async linkTo(nip: string): Promise<void> {
     const person = await this.harness.db.person.findUniqueOrThrow({ where: { nip } });
