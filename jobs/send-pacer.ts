@@ -9,11 +9,12 @@ import type { Redis } from "ioredis";
  * (Telegram; the Bot API stand-in) sees two quotas inside one second at a window edge and answers
  * 429. Each 429 stops all sending for its `retry_after` (at least a second), so a burst costs far more
  * than it gains. Spacing the sends a little below the configured rate (`margin`) absorbs the
- * jitter between booking a slot and the request arriving.
+ * jitter between booking a slot and the request arriving; a send that comes much later than its slot
+ * (a cold start, a pause) books a new one instead of going out in a bunch with the sends after it.
  */
 export interface SendPacer {
-  /** Resolves when this send's slot has come. */
-  take(): Promise<void>;
+  /** Resolves when this send's slot has come, with that moment (`performance.now()`). */
+  take(): Promise<number>;
   /** Nothing may be booked before `ms` from now (after a 429 with `retry_after`). */
   pause(ms: number): Promise<void>;
 }
@@ -46,6 +47,7 @@ export function createSendPacer(
     async take() {
       const waitUs = Number(await redis.eval(TAKE, 1, key, String(intervalUs)));
       if (waitUs >= 500) await new Promise((resolve) => setTimeout(resolve, Math.round(waitUs / 1000)));
+      return performance.now();
     },
     async pause(ms) {
       await redis.eval(PAUSE, 1, key, String(Math.round(ms * 1000)));
