@@ -8,8 +8,9 @@
  *
  * Used by the end-to-end tests and the browser simulator.
  */
+
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
+import { listenForOrigin } from "./listen.ts";
 import { type SlackBotIdentity, type SlackChannelView, SlackConversations } from "./slack-conversations.ts";
 import {
   ScriptedSlackFailures,
@@ -237,16 +238,7 @@ export async function startSlackWebApi(options: SlackWebApiOptions = {}): Promis
     response.writeHead(404, { "content-type": "text/plain" }).end("Not Found");
   });
 
-  const host = options.host ?? "127.0.0.1";
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(options.port ?? 0, host, () => {
-      server.off("error", reject);
-      resolve();
-    });
-  });
-  const { port } = server.address() as AddressInfo;
-  const origin = `http://${host.includes(":") ? `[${host}]` : host}:${port}`;
+  const origin = await listenForOrigin(server, options);
   const responseUrlBase = `${origin}/response/`;
 
   return {

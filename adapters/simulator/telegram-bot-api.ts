@@ -7,14 +7,15 @@
  *
  * Used by the end-to-end tests, the webhook and reminder benchmarks, and the browser simulator.
  */
+
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
 import type { Update, UserFromGetMe } from "grammy/types";
 import type { BotApiState, MethodHandler, WebhookSettings } from "./bot-api-state.ts";
 import { botAsUser, defaultBotInfo } from "./bot-info.ts";
 import { botMethods } from "./bot-methods.ts";
 import { ChatLog, type ChatView, chatKey } from "./chat-log.ts";
 import { FileStore, type RegisterFileOptions, type StoredFile } from "./file-store.ts";
+import { listenForOrigin } from "./listen.ts";
 import { isSendMethod, messageMethods } from "./message-methods.ts";
 import { SlidingWindowLimit } from "./rate-limit.ts";
 import { readPayload, type UploadedFile } from "./request-payload.ts";
@@ -249,16 +250,7 @@ export async function startTelegramBotApi(
     sendJson(response, 404, new BotApiError(telegramFailures.notFound).toBody());
   });
 
-  const host = options.host ?? "127.0.0.1";
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(options.port ?? 0, host, () => {
-      server.off("error", reject);
-      resolve();
-    });
-  });
-  const { port } = server.address() as AddressInfo;
-  const url = `http://${host.includes(":") ? `[${host}]` : host}:${port}`;
+  const url = await listenForOrigin(server, options);
 
   return {
     url,
