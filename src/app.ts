@@ -1,4 +1,10 @@
 import type { FastifyInstance } from "fastify";
+import { registerSimulatorRoutes } from "../adapters/simulator/web/simulator-routes.ts";
+import {
+  type SimulatorWorld,
+  startSimulatorWorld,
+  withSimulatedPlatforms,
+} from "../adapters/simulator/web/simulator-world.ts";
 import { createSlackAdapter } from "../adapters/slack/slack-adapter.ts";
 import { createTelegramAdapter, type TelegramBotInfo } from "../adapters/telegram/telegram-adapter.ts";
 import { createNotificationQueue, queueEffectSink } from "../jobs/notification-queue.ts";
@@ -6,6 +12,8 @@ import { startNotificationWorker } from "../jobs/notification-worker.ts";
 import { createReminderQueue } from "../jobs/reminder-queue.ts";
 import { startReminderWorker } from "../jobs/reminder-worker.ts";
 import { startScheduler } from "../jobs/scheduler.ts";
+import { importFiles } from "./admin/import/import-files.ts";
+import { DEMO_FILES } from "./admin/seed-demo.ts";
 import type { Config } from "./config.ts";
 import { createConversationEngine } from "./conversation/engine.ts";
 import { createDb } from "./db/client.ts";
@@ -24,6 +32,10 @@ export interface RunningApp {
   /** Base URL of the HTTP server when the `web` role runs */
   url: string | undefined;
   http: FastifyInstance | undefined;
+  /** The simulator page when no platform credentials were given (SPEC section 9) */
+  simulatorUrl: string | undefined;
+  /** The simulator's stand-ins (tests look into them) */
+  simulator: SimulatorWorld | undefined;
   /** Closes everything within the configured time limit; true when all closed in time. */
   close(): Promise<boolean>;
 }
@@ -38,11 +50,12 @@ export interface AppOverrides {
 
 /** Composition root: builds the roles this process runs from the configuration. */
 export async function startApp(
-  config: Config,
+  givenConfig: Config,
   logger: Logger,
   overrides: AppOverrides = {},
 ): Promise<RunningApp> {
   const clock = overrides.clock ?? (() => new Date());
+  let config = givenConfig;
   const closers: Closer[] = [];
   const db = createDb(config.databaseUrl);
   const redis = createRedis(config.redisUrl, "request");
@@ -57,6 +70,13 @@ export async function startApp(
     baseUrl: config.baseUrl,
     clock,
   });
+  // Simulator: the real adapters talk to in-process stand-ins of the platforms (SPEC section 9).
+  let world: SimulatorWorld | undefined;
+  if (givenConfig.simulator && givenConfig.roles.has("web")) {
+    await seedDemoIfEmpty(db, clock(), logger);
+    world = await startSimulatorWorld({ db, clock });
+    config = withSimulatedPlatforms(givenConfig, world);
+  }
   const engine = createConversationEngine({
     db,
     clock,
@@ -73,7 +93,11 @@ export async function startApp(
   const telegram = await createTelegramAdapter(config, {
     engine,
     logger,
-    ...(overrides.botInfo ? { botInfo: overrides.botInfo } : {}),
+    ...(overrides.botInfo
+      ? { botInfo: overrides.botInfo }
+      : world
+        ? { botInfo: world.telegram.botInfo }
+        : {}),
   });
   if (telegram) {
     senders.TELEGRAM = telegram.sender;
@@ -91,7 +115,9 @@ export async function startApp(
     registerEvidenceRoute(http, { db, links, fetchers, clock });
     await telegram?.attachWebhook(http);
     slack?.attachRoutes(http);
+    if (world) registerSimulatorRoutes(http, { world, logger });
     url = await http.listen({ port: config.port, host: "0.0.0.0" });
+    world?.attachApp(`http://127.0.0.1:${new URL(url).port}`);
     const server = http;
     closers.push({ name: "http server", close: () => server.close() });
     if (telegram) {
@@ -148,11 +174,30 @@ export async function startApp(
     closers.push({ name: "scheduler", close: () => scheduler.stop() });
   }
 
+  if (world) {
+    const stopWorld = world;
+    closers.push({ name: "simulator", close: () => stopWorld.close() });
+  }
   closers.push(
     { name: "reminder queue", close: () => reminderQueue.close() },
     { name: "notification queue", close: () => queue.close() },
     { name: "redis", close: async () => void (await Promise.all([redis.quit(), queueRedis.quit()])) },
     { name: "postgres", close: () => db.$disconnect() },
   );
-  return { url, http, close: () => closeAll(closers, config.shutdownTimeoutMs, logger) };
+  const simulatorUrl = world && url ? `http://localhost:${new URL(url).port}/simulator` : undefined;
+  return {
+    url,
+    http,
+    simulatorUrl,
+    simulator: world,
+    close: () => closeAll(closers, config.shutdownTimeoutMs, logger),
+  };
+}
+
+/** The simulator starts on an empty database with the demo organisation, so there is someone to be. */
+async function seedDemoIfEmpty(db: ReturnType<typeof createDb>, now: Date, logger: Logger): Promise<void> {
+  if ((await db.person.count()) > 0) return;
+  const result = await importFiles(db, DEMO_FILES, { now });
+  if (!result.ok) throw new Error(`demo seed failed:\n${result.errors.join("\n")}`);
+  logger.info("empty database: demo organisation imported for the simulator");
 }

@@ -24,6 +24,16 @@ if (app.url) {
     `kinerja-bot is listening on http://localhost:${port} (roles: ${[...config.roles].join(", ")})\n`,
   );
 }
+if (app.simulatorUrl) {
+  process.stdout.write(
+    `\nNo Telegram or Slack credentials: the local simulator is running.\n  Open ${app.simulatorUrl}\n\n`,
+  );
+}
+if (config.simulator && !(config.roles.has("web") && config.roles.has("worker"))) {
+  process.stdout.write(
+    "No Telegram or Slack credentials, but the simulator needs the web and worker roles in this one process (ROLES=web,worker,scheduler).\n",
+  );
+}
 
 onTerminationSignal(async (signal) => {
   logger.info({ signal }, "shutting down");

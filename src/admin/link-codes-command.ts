@@ -5,8 +5,8 @@ import { DateTime } from "luxon";
 import { fetchBotUsername } from "../../adapters/telegram/bot-username.ts";
 import type { Config } from "../config.ts";
 import type { Db } from "../db/client.ts";
-import { generateLinkCode, hashLinkCode } from "../domain/link-code.ts";
 import { normalizeNip } from "../domain/nip.ts";
+import { issueLinkCodes } from "../services/link-codes.ts";
 import type { AdminIo } from "./io.ts";
 import { unitWithDescendants } from "./unit-tree.ts";
 
@@ -87,30 +87,12 @@ export async function runLinkCodes(deps: LinkCodesDeps, argv: string[]): Promise
     deps.botUsername ?? (() => fetchBotUsername(deps.config.telegram.botToken, deps.config.telegram.apiRoot))
   )();
   const expiresAt = DateTime.fromJSDate(now).plus({ days }).startOf("second");
-  const rows = people.map((person) => ({ person, code: generateLinkCode() }));
-
-  await db.$transaction(async (tx) => {
-    const personIds = rows.map((r) => r.person.id);
-    await tx.linkCode.updateMany({
-      where: { personId: { in: personIds }, usedAt: null, expiresAt: { gt: now } },
-      data: { expiresAt: now },
-    });
-    await tx.linkCode.createMany({
-      data: rows.map((r) => ({
-        personId: r.person.id,
-        codeHash: hashLinkCode(r.code),
-        expiresAt: expiresAt.toJSDate(),
-      })),
-    });
-    await tx.auditLog.create({
-      data: {
-        via: "ADMIN_CLI",
-        action: "link_codes.issued",
-        entity: "link_code",
-        detail: { count: rows.length, days },
-      },
-    });
-  });
+  const issued = await issueLinkCodes(
+    db,
+    people.map((person) => person.id),
+    { now, expiresAt: expiresAt.toJSDate(), via: "ADMIN_CLI" },
+  );
+  const rows = people.map((person, index) => ({ person, code: issued[index]!.code }));
 
   const csv = stringify(
     rows.map(({ person, code }) => ({

@@ -21,10 +21,22 @@ export async function recipientFor(
 ): Promise<Recipient | null> {
   const person = await tx.person.findUnique({
     where: { id: personId },
-    select: { locale: true, active: true, accounts: { where: { reachable: true } } },
+    select: {
+      locale: true,
+      active: true,
+      slackUserId: true,
+      accounts: { select: { platform: true, address: true, teamId: true, reachable: true } },
+    },
   });
   if (!person?.active) return null;
-  const account = preferredAccount(person.accounts, prefer);
+  let account: Pick<Address, "platform" | "address" | "teamId"> | undefined = preferredAccount(
+    person.accounts.filter((a) => a.reachable),
+    prefer,
+  );
+  // With no account linked yet, an imported slack_user_id still reaches the person on Slack (SPEC
+  // section 4 links it on their first interaction); a linked or unreachable account decides otherwise.
+  if (!account && person.slackUserId && person.accounts.length === 0)
+    account = { platform: "SLACK", address: person.slackUserId, teamId: null };
   if (!account) return null;
   return {
     personId,
