@@ -5,7 +5,8 @@ import { spawnSync } from "node:child_process";
 // Uses only Node built-ins until the dependencies are in place. Every step is skipped when done.
 //
 //   node scripts/setup.mjs          the product's database (DATABASE_URL)
-//   node scripts/setup.mjs --test   the test database (TEST_DATABASE_URL or DATABASE_URL + "_test")
+//   node scripts/setup.mjs --test   the test database (TEST_DATABASE_URL or DATABASE_URL + "_test"),
+//                                   and Debian's Chromium for the browser test (CHROMIUM_PATH overrides)
 //   node scripts/setup.mjs --no-db  dependencies and the Prisma client only (image builds)
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -82,8 +83,29 @@ function migrationsHash() {
   return sha256(readdirSync(dir, { recursive: true }).map(String).sort().join("\n"));
 }
 
+/** The browser test drives Debian's Chromium: Playwright cannot download its own browser here. */
+function ensureChromium() {
+  const path = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
+  if (existsSync(path)) return;
+  if (process.env.CHROMIUM_PATH) fail(`CHROMIUM_PATH ${path} does not exist`);
+  say("installing Debian's chromium for the browser test (apt-get)");
+  // As root directly; otherwise through sudo when it needs no password.
+  const prefix = process.getuid?.() === 0 ? [] : ["sudo", "-n"];
+  const apt = (...args) =>
+    run(prefix[0] ?? "env", [
+      ...prefix.slice(1),
+      ...(prefix.length ? ["env"] : []),
+      "DEBIAN_FRONTEND=noninteractive",
+      "apt-get",
+      ...args,
+    ]);
+  if (apt("update", "-qq") !== 0 || apt("install", "-y", "-qq", "chromium") !== 0)
+    fail("could not install chromium: run `apt-get install -y chromium` as root, or set CHROMIUM_PATH");
+}
+
 async function main() {
   ensureDependencies();
+  if (forTests) ensureChromium();
   const runPrisma = await ensureClient();
   if (withoutDatabase) return;
   await ensureDatabase();
