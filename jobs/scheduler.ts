@@ -68,8 +68,10 @@ export function startScheduler(options: SchedulerOptions): Scheduler {
     const at = clock();
     const started = performance.now();
     try {
-      const result = await planDueReminders(db, { now: at });
       const full = started - lastFullEnqueue >= fullEnqueueEveryMs;
+      // Full passes also close PLANNED rows of days already over; the first looks further back (downtime).
+      const sweepDays = !full ? 0 : lastFullEnqueue === Number.NEGATIVE_INFINITY ? 35 : 3;
+      const result = await planDueReminders(db, { now: at, sweepDays });
       const toEnqueue = full
         ? result.deliveryIds
         : result.deliveryIds.filter((id) => !enqueuedBefore.has(id));
@@ -83,8 +85,15 @@ export function startScheduler(options: SchedulerOptions): Scheduler {
         enqueued: toEnqueue.length,
         ms: Math.round(performance.now() - started),
       };
-      const fields = { planned: done.planned, due: done.due, enqueued: done.enqueued, ms: done.ms };
-      if (done.planned > 0 || done.enqueued > 0) logger.info(fields, "reminders planned");
+      const fields = {
+        planned: done.planned,
+        due: done.due,
+        enqueued: done.enqueued,
+        expired: result.expired,
+        ms: done.ms,
+      };
+      if (done.planned > 0 || done.enqueued > 0 || result.expired > 0)
+        logger.info(fields, "reminders planned");
       else logger.debug(fields, "no reminders due");
       if (result.skippedUnitIds.length > 0) {
         logger.warn({ unitIds: result.skippedUnitIds }, "units without a usable zone or working days");

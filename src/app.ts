@@ -194,10 +194,18 @@ export async function startApp(
   };
 }
 
-/** The simulator starts on an empty database with the demo organisation, so there is someone to be. */
+/**
+ * The simulator starts on an empty database with the demo organisation, so there is someone to be. A
+ * database that does not answer yet is not fatal: the process starts (not ready) and the import can be
+ * done later with `npm run admin -- seed-demo`.
+ */
 async function seedDemoIfEmpty(db: ReturnType<typeof createDb>, now: Date, logger: Logger): Promise<void> {
-  if ((await db.person.count()) > 0) return;
-  const result = await importFiles(db, DEMO_FILES, { now });
-  if (!result.ok) throw new Error(`demo seed failed:\n${result.errors.join("\n")}`);
-  logger.info("empty database: demo organisation imported for the simulator");
+  try {
+    if ((await db.person.count()) > 0) return;
+    const result = await importFiles(db, DEMO_FILES, { now });
+    if (!result.ok) throw new Error(`demo seed failed:\n${result.errors.join("\n")}`);
+    logger.info("empty database: demo organisation imported for the simulator");
+  } catch (error) {
+    logger.warn({ err: error }, "could not import the demo organisation for the simulator");
+  }
 }

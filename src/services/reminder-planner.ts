@@ -20,7 +20,12 @@ export interface PlanResult {
   deliveryIds: string[];
   /** Units left out because their zone or working weekdays are unusable */
   skippedUnitIds: string[];
+  /** PLANNED rows of a day already over in their unit's zone, set SKIPPED by this call (`sweepDays`) */
+  expired: number;
 }
+
+/** Written on a row whose day ended before it was sent (its job was lost, or nothing ran). */
+export const DAY_OVER = "its day ended before it was sent";
 
 /** Unit, local date, slot and its instant, as parallel arrays for `unnest`. */
 interface SlotColumns {
@@ -55,7 +60,10 @@ function pushSlot(columns: SlotColumns, unitId: string, day: string, slot: strin
  *   decide (direct supervisor or delegate, in force today) on a DIAJUKAN activity of someone else
  *   submitted before the supervisor's previous working day began, i.e. waiting more than one working day.
  */
-export async function planDueReminders(tx: Tx, { now }: { now: Date }): Promise<PlanResult> {
+export async function planDueReminders(
+  tx: Tx,
+  { now, sweepDays = 0 }: { now: Date; sweepDays?: number },
+): Promise<PlanResult> {
   const { units, unusable } = await loadUnitsAt(tx, now);
   const reports = emptyColumns();
   const escalations = emptyColumns();
@@ -97,7 +105,8 @@ export async function planDueReminders(tx: Tx, { now }: { now: Date }): Promise<
     planned += await insertPendingReviewRows(tx, pendingReviews, pendingCutoffs, now);
   }
   const deliveryIds = await plannedRowsDue(tx, units, now);
-  return { planned, deliveryIds, skippedUnitIds: unusable };
+  const expired = sweepDays > 0 ? await skipRowsOfDaysOver(tx, units, sweepDays) : 0;
+  return { planned, deliveryIds, skippedUnitIds: unusable, expired };
 }
 
 async function insertReportRows(tx: Tx, due: SlotColumns, now: Date): Promise<number> {
@@ -228,4 +237,26 @@ async function plannedRowsDue(
       AND rd.due_at <= ${now}::timestamptz
     ORDER BY rd.due_at, rd.id`;
   return rows.map((row) => row.id);
+}
+
+/**
+ * PLANNED rows of the last `lookbackDays` days before each unit's today → SKIPPED: a reminder is for its
+ * own day only, so a row whose job was lost (Redis flushed, every worker down) and whose day is over
+ * is closed rather than left PLANNED forever. The look-back keeps the scan on recent rows.
+ */
+async function skipRowsOfDaysOver(
+  tx: Tx,
+  units: readonly { unitId: string; today: string }[],
+  lookbackDays: number,
+): Promise<number> {
+  if (units.length === 0) return 0;
+  const todays = units.map((unit) => unit.today);
+  const earliest = [...todays].sort()[0]!;
+  return tx.$executeRaw`
+    UPDATE reminder_delivery rd SET status = 'SKIPPED', error = ${DAY_OVER}
+    FROM person p
+    JOIN unnest(${units.map((unit) => unit.unitId)}::uuid[], ${todays}::date[]) AS t(unit_id, day)
+      ON t.unit_id = p.unit_id
+    WHERE rd.person_id = p.id AND rd.status = 'PLANNED' AND rd.date < t.day
+      AND rd.date >= ${earliest}::date - ${lookbackDays}::int`;
 }

@@ -7,7 +7,7 @@ import { importFiles } from "../../src/admin/import/import-files.ts";
 import { DEMO_FILES } from "../../src/admin/seed-demo.ts";
 import type { ActivityStatus } from "../../src/generated/prisma/client.ts";
 import { createLogger } from "../../src/logger.ts";
-import { planDueReminders } from "../../src/services/reminder-planner.ts";
+import { DAY_OVER, planDueReminders } from "../../src/services/reminder-planner.ts";
 import { createTestDatabase, type TestDatabase } from "../support/database.ts";
 
 /**
@@ -252,7 +252,7 @@ describe("daily report reminders", () => {
   it("are not planned on a weekend, a national holiday or cuti bersama, except where the unit works", async () => {
     for (const now of ["2026-06-01T14:00:00Z", "2026-05-27T14:00:00Z", "2026-05-28T14:00:00Z"]) {
       const result = await planDueReminders(database.db, { now: at(now) });
-      expect(result, now).toEqual({ planned: 0, deliveryIds: [], skippedUnitIds: [] });
+      expect(result, now).toEqual({ planned: 0, deliveryIds: [], skippedUnitIds: [], expired: 0 });
     }
     // Saturday: only Mataram and the kecamatan below it work (their settings: Monday to Saturday).
     await planDueReminders(database.db, { now: at("2026-06-06T14:00:00Z") });
@@ -301,6 +301,41 @@ describe("daily report reminders", () => {
     await database.db.reminderDelivery.deleteMany();
     await planDueReminders(database.db, { now: at("2026-06-05T00:30:00Z") });
     expect((await rows()).filter((row) => row.includes("2026-06-04"))).toEqual([]);
+  });
+
+  it("close the PLANNED rows of a day already over (a lost job), in each unit's own zone, and nothing else", async () => {
+    // Thursday 19:35 WIB: both slots due in WIB and WITA, planned but (as if Redis lost the jobs) never sent.
+    const thursday = await planDueReminders(database.db, { now: at("2026-06-04T12:35:00Z") });
+    expect(thursday.planned).toBeGreaterThan(0);
+    const sent = await database.db.reminderDelivery.findFirstOrThrow({ where: { personId: id("siti") } });
+    await database.db.reminderDelivery.update({ where: { id: sent.id }, data: { status: "SENT" } });
+    const older = await database.db.reminderDelivery.create({
+      data: { personId: id("budi"), date: new Date("2026-05-20"), slot: "report-15:30", status: "PLANNED" },
+    });
+
+    // 16:30Z: 23:30 on Thursday in WIB, already Friday in WITA (00:30) and WIT (01:30): only their rows close.
+    const midnightWita = await planDueReminders(database.db, {
+      now: at("2026-06-04T16:30:00Z"),
+      sweepDays: 3,
+    });
+    const closed = await database.db.reminderDelivery.findMany({ where: { status: "SKIPPED" } });
+    expect(midnightWita.expired).toBe(closed.length);
+    expect(new Set(closed.map((r) => labels.get(r.personId)))).toEqual(new Set(["cak1", "cak2", "ntb1", "jpr1", "jpr2", "jpr3"]));
+    // Friday 07:00 WIB: Thursday is over everywhere; rows from before the look-back are left alone.
+    const friday = await planDueReminders(database.db, { now: at("2026-06-05T00:00:00Z"), sweepDays: 3 });
+    expect(friday.expired).toBe(thursday.planned - 1 - midnightWita.expired);
+    const thursdayRows = await database.db.reminderDelivery.findMany({
+      where: { date: new Date("2026-06-04") },
+    });
+    expect(thursdayRows.filter((r) => r.status === "PLANNED")).toEqual([]);
+    expect(thursdayRows.filter((r) => r.status === "SKIPPED").every((r) => r.error === DAY_OVER)).toBe(true);
+    expect(thursdayRows.find((r) => r.id === sent.id)?.status).toBe("SENT");
+    expect((await database.db.reminderDelivery.findUniqueOrThrow({ where: { id: older.id } })).status).toBe(
+      "PLANNED",
+    );
+    // Without sweepDays (the scheduler's passes between full ones) nothing is swept.
+    await database.db.reminderDelivery.update({ where: { id: sent.id }, data: { status: "PLANNED" } });
+    expect((await planDueReminders(database.db, { now: at("2026-06-05T00:00:00Z") })).expired).toBe(0);
   });
 
   it("give one row per person, day and slot when two planners run at the same instant", async () => {
