@@ -17,7 +17,7 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { Redis } from "ioredis";
 import { startTelegramBotApi } from "../adapters/simulator/telegram-bot-api.ts";
 import { createReminderQueue, enqueueReminders } from "../jobs/reminder-queue.ts";
-import { UNKNOWN_OUTCOME } from "../jobs/reminder-worker.ts";
+import { REQUEST_LEFT } from "../jobs/reminder-worker.ts";
 import { createDb, type Db } from "../src/db/client.ts";
 import { planDueReminders } from "../src/services/reminder-planner.ts";
 import { benchDatabaseUrl, benchEnv, intArg, prepareDatabase, root } from "./support.ts";
@@ -199,8 +199,8 @@ async function main(): Promise<void> {
     const missed = rows.filter((row) => !perChat.has(row.chat)).length;
     const states = new Map<string, number>();
     for (const row of rows) states.set(row.status, (states.get(row.status) ?? 0) + 1);
-    // Rows a killed worker left mid-send: not sent again; whether the person got it is in perChat.
-    const unknown = rows.filter((row) => row.error === UNKNOWN_OUTCOME);
+    // Rows a killed worker left mid-send (request written, answer not recorded): not sent again.
+    const unknown = rows.filter((row) => row.error === REQUEST_LEFT);
     const seconds = Math.max(0.001, (lastSentAt - firstSentAt) / 1000);
     process.stdout.write(
       `employees=${employees} workers=${workerCount} concurrency=${concurrency} send_seconds=${seconds.toFixed(1)} rows=${[...states].map(([status, n]) => `${status}:${n}`).join(",")}${kill ? ` killed_after=${killedAfter} left_mid_send=${unknown.length} of_which_delivered=${unknown.filter((row) => perChat.has(row.chat)).length}` : ""}\n`,

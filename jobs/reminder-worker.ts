@@ -1,15 +1,16 @@
 import { type Job, UnrecoverableError, Worker } from "bullmq";
 import type { Redis } from "ioredis";
+import pg from "pg";
 import type { LocaleCode } from "../src/conversation/types.ts";
 import type { Db } from "../src/db/client.ts";
 import type { Logger } from "../src/logger.ts";
 import { isStillDue, reminderMessage, reminderRecipient } from "../src/notifications/reminders.ts";
 import { type OutboundSender, RateLimited, RecipientUnreachable } from "../src/outbound/port.ts";
+import { whenRequestWritten } from "../src/outbound/request-written.ts";
 import { markUnreachable } from "../src/services/recipients.ts";
+import { holdClaim } from "../src/services/reminder-claim.ts";
 import {
   abandonStaleDelivery,
-  type ClaimResult,
-  claimDeliveries,
   markDeliveriesSent,
   releaseDelivery,
   settleDelivery,
@@ -23,6 +24,8 @@ export interface ReminderWorkerDeps {
   connection: Redis;
   prefix: string;
   db: Db;
+  /** Claims are transactions held open across the send, on connections of their own (see reminder-claim.ts) */
+  databaseUrl: string;
   outbound: OutboundSender;
   logger: Logger;
   defaultLocale: LocaleCode;
@@ -40,7 +43,7 @@ export interface ReminderWorkerDeps {
   stalledIntervalMs?: number;
   /** How long unit rules and holidays are kept (default 30 s, as in the conversation engine) */
   unitCacheTtlMs?: number;
-  /** Claims and SENT marks of jobs within this many ms share one statement (default 5) */
+  /** SENT marks of jobs within this many ms share one statement (default 5) */
   batchWindowMs?: number;
   /** Sends are spaced this fraction below `sendRatePerSecond` (default 0.03, see send-pacer.ts) */
   paceMargin?: number;
@@ -59,9 +62,9 @@ const DEFAULT_LOCK_MS = 30_000;
 /** A send this much later than its pacing slot takes a new one (see send-pacer.ts). */
 const LATE_FOR_SLOT_MS = 15;
 
-/** Written on a row whose sender stopped mid-send (see the choice below). */
-export const UNKNOWN_OUTCOME =
-  "the worker stopped while sending: delivery unknown, not sent again (at most once)";
+/** Written on a row whose worker stopped after its request was written, before the answer (see below). */
+export const REQUEST_LEFT =
+  "the worker stopped after the request was written: counted as sent, not sent again";
 
 /** Another worker holds the row right now: retried with the job's backoff until it settles or goes stale. */
 class HeldByAnotherWorker extends Error {
@@ -74,28 +77,25 @@ class HeldByAnotherWorker extends Error {
 /**
  * Sends reminder rows (jobs/reminder-queue.ts). Per job: wait for a send slot (send-pacer.ts: every
  * worker together stays just under TELEGRAM_SEND_RATE; BullMQ's global limiter is the ceiling), claim
- * the row PLANNED → SENDING together with everything the send needs (one statement, shared by the jobs
- * claiming at the same moment), decide again whether it is still due (SKIPPED if not), send through the
- * outbound port, SENT. A 429 puts the row back to PLANNED and pauses the whole queue for `retry_after`
- * without using an attempt; a blocked bot or missing chat marks the account unreachable and the row
- * FAILED, never retried; anything else puts the row back and lets BullMQ retry with backoff (FAILED
- * after the last attempt).
+ * the row PLANNED → SENDING together with everything the send needs, decide again whether it is still
+ * due (SKIPPED if not), send through the outbound port, SENT. A 429 puts the row back to PLANNED and
+ * pauses the whole queue for `retry_after` without using an attempt; a blocked bot or missing chat
+ * marks the account unreachable and the row FAILED, never retried; anything else puts the row back and
+ * lets BullMQ retry with backoff (FAILED after the last attempt).
  *
- * The crash window, and the choice: **at most once** (SPEC section 7: at most once per person, day
- * and slot, also after a crash mid-run). A row is SENDING from its claim until SENT is recorded. Between
- * the claim and the HTTP request there is only in-process work (the still-due decision on facts read by
- * the claim, the message text; a new pacing slot, at most a few dozen ms, only when the claim made the
- * job miss its own). If the worker dies while a row is SENDING, its job runs again once the lock
- * expires and finds the row SENDING; once `sending_at` is older than the lock duration the row is set
- * FAILED with {@link UNKNOWN_OUTCOME} and never sent again. Such a reminder was delivered if its request
- * had left the process (most of the window is the HTTP round trip and the few ms before SENT is
- * written) and is lost if the process died before writing it: from the claim's answer to the request
- * on the socket is about 1–2 ms (measured: 0.3 ms of it in this file), so a hard kill loses on average
- * about `rate × 2 ms` reminders (≈ 2 at 1,000/s, ≈ 0.05 at Telegram's 25/s) and at most `concurrency`.
- * bench:reminders: 0–7 rows left mid-send per kill, every one of them delivered so far. Resending
- * instead (at least once) would turn every delivered one into a duplicate. A row SENDING for less than
- * the lock duration belongs to a live worker: the job is retried later and then finds it SENT (or
- * stale). SIGTERM (`close`) lets the rows in flight finish: nothing is left mid-send.
+ * A worker killed mid-send (SPEC section 7: at most once per person, day and slot, also after a crash,
+ * and none missed). The claim is a transaction held open across the send (reminder-claim.ts) and
+ * committed at the instant the platform request has been handed to the operating system (the sender's
+ * fetch reports it, request-written.ts): COMMIT is written to PostgreSQL's socket in the same callback.
+ * Killed before that instant, the worker leaves nothing: PostgreSQL rolls the claim back, the row is
+ * PLANNED and its job, run again once its lock expires, sends it. Killed after it, the request is on
+ * the wire and the claim is durable: the job, run again, finds the row SENDING and, once `sending_at`
+ * is older than the lock duration, records it SENT with {@link REQUEST_LEFT}, never sending it twice.
+ * What remains is the few microseconds between the two socket writes (and a PostgreSQL failure on that
+ * very COMMIT, which would send the reminder again). Senders that cannot report the instant (Slack's
+ * client) get the claim committed just before their request: at most once there. A row SENDING for
+ * less than the lock duration belongs to a live worker: the job is retried later and finds it settled.
+ * SIGTERM (`close`) lets the rows in flight finish.
  */
 export function startReminderWorker(deps: ReminderWorkerDeps): ReminderWorker {
   const { db, logger } = deps;
@@ -109,10 +109,9 @@ export function startReminderWorker(deps: ReminderWorkerDeps): ReminderWorker {
     deps.sendRatePerSecond,
     deps.paceMargin !== undefined ? { margin: deps.paceMargin } : {},
   );
-  const claim = batchCalls<ClaimResult>((ids) => claimDeliveries(db, ids, deps.clock()), {
-    windowMs,
-    maxBatch: concurrency,
-  });
+  // One connection per job in flight (each holds its claim's transaction across the send), and a spare.
+  const claimPool = new pg.Pool({ connectionString: deps.databaseUrl, max: concurrency + 1 });
+  claimPool.on("error", (error) => logger.warn({ err: error }, "reminder claim connection error"));
   const markSent = batchCalls<boolean>(
     async (ids) => {
       const changed = await markDeliveriesSent(db, ids, deps.clock());
@@ -123,40 +122,64 @@ export function startReminderWorker(deps: ReminderWorkerDeps): ReminderWorker {
 
   async function sendReminder(job: Job<ReminderJob, ReminderOutcome>): Promise<ReminderOutcome> {
     const { deliveryId } = job.data;
-    // The slot first, then the claim: a row is SENDING while it waits for its turn only when the claim
-    // made it miss that turn (see below).
+    // The slot first, then the claim: the claim's transaction stays short.
     const slotAt = await pacer.take();
-    const claimed = await claim(deliveryId);
+    const held = await holdClaim(claimPool, deliveryId, deps.clock());
+    const claimed = held.result;
     const now = deps.clock();
     if (claimed.kind === "missing") return "missing";
     if (claimed.kind === "not-planned") {
       if (claimed.status !== "SENDING") return "already-settled";
       const staleBefore = new Date(now.getTime() - lockDurationMs);
       if (claimed.sendingAt === null || claimed.sendingAt < staleBefore) {
-        const abandoned = await abandonStaleDelivery(db, deliveryId, staleBefore, UNKNOWN_OUTCOME);
-        if (abandoned) logger.warn({ deliveryId }, "reminder abandoned: its worker stopped mid-send");
+        const abandoned = await abandonStaleDelivery(db, deliveryId, staleBefore, REQUEST_LEFT);
+        if (abandoned) logger.warn({ deliveryId }, "reminder's worker stopped after sending; not sent again");
         return abandoned ? "abandoned" : "already-settled";
       }
       throw new HeldByAnotherWorker(deliveryId);
     }
 
     const target = claimed.target;
+    let committed: Promise<void> | undefined;
+    const commit = (): Promise<void> => {
+      committed ??= held.commitNow();
+      return committed;
+    };
     try {
       const check = await isStillDue(db, target, now, { unitCalendars });
       if (!check.due) {
-        await settleDelivery(db, deliveryId, "SKIPPED", check.reason);
+        await held.settleAndCommit("SKIPPED", check.reason);
         return "skipped";
       }
       const recipient = reminderRecipient(target, deps.defaultLocale);
       if (!recipient) {
-        await settleDelivery(db, deliveryId, "FAILED", "no reachable account");
+        await held.settleAndCommit("FAILED", "no reachable account");
         return "failed";
       }
       const message = reminderMessage(check.content, recipient.locale);
       // Much later than its slot, it would go out in a bunch with the sends after it: take a new turn.
       if (performance.now() - slotAt > LATE_FOR_SLOT_MS) await pacer.take();
-      await deps.outbound.send(recipient.address, message);
+      if (deps.outbound.signalsRequestWritten?.(recipient.address)) {
+        await whenRequestWritten(
+          () => void commit().catch(() => undefined),
+          () => deps.outbound.send(recipient.address, message),
+        );
+      } else {
+        await commit();
+        await deps.outbound.send(recipient.address, message);
+      }
+      await commit();
     } catch (error) {
+      const text = error instanceof Error ? error.message : String(error);
+      const lastAttempt = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
+      if (committed === undefined) {
+        // Nothing left the process: undo the claim (the row is PLANNED, its attempt not counted).
+        if (lastAttempt) await held.settleAndCommit("FAILED", `gave up: ${text}`.slice(0, 500));
+        else await held.rollback();
+        throw error;
+      }
+      // The request was written; if recording that failed, the row stays as the database has it.
+      await committed;
       if (error instanceof RateLimited) {
         await releaseDelivery(db, deliveryId, { error: null, refundAttempt: true });
         await pacer.pause(error.retryAfterMs);
@@ -170,8 +193,6 @@ export function startReminderWorker(deps: ReminderWorkerDeps): ReminderWorker {
         logger.warn({ deliveryId, personId: target.personId, reason: error.reason }, "recipient unreachable");
         throw new UnrecoverableError(`recipient unreachable: ${error.reason}`);
       }
-      const text = error instanceof Error ? error.message : String(error);
-      const lastAttempt = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
       if (lastAttempt) await settleDelivery(db, deliveryId, "FAILED", `gave up: ${text}`.slice(0, 500));
       else await releaseDelivery(db, deliveryId, { error: text.slice(0, 500) });
       throw error;
@@ -241,6 +262,7 @@ export function startReminderWorker(deps: ReminderWorkerDeps): ReminderWorker {
       const inTime = await Promise.race([closed, deadline]);
       clearTimeout(timer);
       if (!inTime) logger.error({ timeoutMs }, "reminder worker did not close in time");
+      await claimPool.end().catch(() => undefined);
       return inTime;
     },
   };

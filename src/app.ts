@@ -155,6 +155,7 @@ export async function startApp(
     const reminderRedis = createRedis(config.redisUrl, "worker");
     const reminders = startReminderWorker({
       connection: reminderRedis,
+      databaseUrl: config.databaseUrl,
       prefix: config.redisPrefix,
       db,
       outbound,

@@ -1,5 +1,6 @@
-import { type Api, GrammyError } from "grammy";
+import { Api, GrammyError } from "grammy";
 import { type OutboundSender, RateLimited, RecipientUnreachable } from "../../src/outbound/port.ts";
+import { observedFetch } from "./observed-fetch.ts";
 import { keyboardOf } from "./render.ts";
 
 /** Telegram's answers that mean the chat cannot be reached again until the person acts. */
@@ -11,9 +12,13 @@ export function unreachableReason(error: GrammyError): string | null {
   return null;
 }
 
-/** The Telegram side of the outbound port. */
-export function createTelegramSender(api: Api): OutboundSender {
+/**
+ * The Telegram side of the outbound port. `signalsWritten`: the Api's fetch reports when a request
+ * has been written (observed-fetch.ts).
+ */
+export function createTelegramSender(api: Api, options: { signalsWritten?: boolean } = {}): OutboundSender {
   return {
+    signalsRequestWritten: () => options.signalsWritten ?? false,
     async send(to, message) {
       try {
         const markup = keyboardOf(message.choices);
@@ -29,4 +34,14 @@ export function createTelegramSender(api: Api): OutboundSender {
       }
     },
   };
+}
+
+/**
+ * The sender for proactive messages (queues): its own Api without auto-retry (the queue handles 429s
+ * and retries), whose fetch reports when each request has been written (reminders are claimed then).
+ */
+export function createTelegramProactiveSender(token: string, apiRoot: string): OutboundSender {
+  return createTelegramSender(new Api(token, { apiRoot, fetch: observedFetch as never }), {
+    signalsWritten: true,
+  });
 }

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from "fastify";
-import { Api, type Bot } from "grammy";
+import type { Bot } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
 import type { Config } from "../../src/config.ts";
 import type { ConversationEngine } from "../../src/conversation/engine.ts";
@@ -9,7 +9,7 @@ import type { OutboundSender } from "../../src/outbound/port.ts";
 import { createTelegramBot } from "./bot.ts";
 import { registerCommands } from "./commands.ts";
 import { createTelegramFileFetcher } from "./file-fetcher.ts";
-import { createTelegramSender } from "./outbound.ts";
+import { createTelegramProactiveSender } from "./outbound.ts";
 import { registerTelegramWebhook, setWebhook } from "./webhook.ts";
 
 /** The bot's identity as getMe returns it (tests pass it to skip the call). */
@@ -40,8 +40,7 @@ export async function createTelegramAdapter(
     ...(deps.botInfo ? { botInfo: deps.botInfo } : {}),
   });
   return {
-    // Proactive sends get an Api of their own without auto-retry: the queue handles 429s and retries.
-    sender: createTelegramSender(new Api(telegram.botToken, { apiRoot: telegram.apiRoot })),
+    sender: createTelegramProactiveSender(telegram.botToken, telegram.apiRoot),
     fileFetcher: createTelegramFileFetcher(bot.api, telegram.botToken, telegram.apiRoot),
     async attachWebhook(http) {
       if (telegram.mode !== "webhook" || !telegram.webhookSecret || !config.publicUrl) return;

@@ -32,7 +32,7 @@ export interface ReminderTarget {
   accounts: (Address & { platform: Platform })[];
 }
 
-interface TargetRow {
+export interface TargetRow {
   id: string;
   personId: string;
   date: string;
@@ -48,7 +48,7 @@ interface TargetRow {
 }
 
 /** Everything about the row `c` (a CTE with id, person_id, date, slot, attempts) in the same statement. */
-const TARGET_SELECT = Prisma.sql`
+export const TARGET_SELECT_SQL = `
   SELECT c.id::text AS id, c.person_id::text AS "personId", to_char(c.date, 'YYYY-MM-DD') AS date, c.slot,
          c.attempts, p.active, p.locale::text AS locale, p.unit_id::text AS "unitId", u.time_zone AS "timeZone",
          EXISTS (SELECT 1 FROM activity a WHERE a.person_id = c.person_id AND a.date = c.date
@@ -60,8 +60,9 @@ const TARGET_SELECT = Prisma.sql`
                    FROM platform_account pa WHERE pa.person_id = c.person_id AND pa.reachable), '[]'::json)
            AS accounts
   FROM c JOIN person p ON p.id = c.person_id JOIN unit u ON u.id = p.unit_id`;
+const TARGET_SELECT = Prisma.raw(TARGET_SELECT_SQL);
 
-function toTarget(row: TargetRow): ReminderTarget {
+export function toTarget(row: TargetRow): ReminderTarget {
   return {
     id: row.id,
     personId: row.personId,
@@ -175,8 +176,9 @@ export async function releaseDelivery(
 }
 
 /**
- * SENDING since before `staleBefore` → FAILED with `reason`: the worker that claimed it stopped while
- * sending, and whether the platform got the message cannot be known (see jobs/reminder-worker.ts).
+ * SENDING since before `staleBefore` → SENT with `reason`: a claim is committed only once its request
+ * has been written (jobs/reminder-worker.ts), so the worker that left it stopped after sending and
+ * before recording the answer. It is never sent again.
  */
 export async function abandonStaleDelivery(
   tx: Tx,
@@ -185,7 +187,7 @@ export async function abandonStaleDelivery(
   reason: string,
 ): Promise<boolean> {
   const changed = await tx.$executeRaw`
-    UPDATE reminder_delivery SET status = 'FAILED', error = ${reason}
+    UPDATE reminder_delivery SET status = 'SENT', error = ${reason}, sent_at = sending_at
     WHERE id = ${deliveryId}::uuid AND status = 'SENDING' AND sending_at < ${staleBefore}::timestamptz`;
   return changed === 1;
 }

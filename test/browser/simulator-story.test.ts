@@ -97,14 +97,21 @@ describe("the simulator page, in a browser", () => {
     await asPerson(DEMO.kasiPelayanan);
     const request = slack().getByTestId("slack-message").filter({ hasText: DESCRIPTION }).last();
     await seen(request);
-    await request.getByTestId("slack-button").filter({ hasText: /^Minta revisi$/ }).click();
+    await request
+      .getByTestId("slack-button")
+      .filter({ hasText: /^Minta revisi$/ })
+      .click();
     const modal = page.getByTestId("slack-modal");
     await seen(modal);
     await shot(page, "revision-modal");
     await modal.getByTestId("slack-modal-input").fill("Mohon sebutkan jumlah KK yang dimutakhirkan");
     await page.locator("#slack-modal-submit").click();
     await modal.waitFor({ state: "detached" });
-    await seen(slack().getByTestId("slack-message").filter({ hasText: /Perlu revisi oleh Rina/ }));
+    await seen(
+      slack()
+        .getByTestId("slack-message")
+        .filter({ hasText: /Perlu revisi oleh Rina/ }),
+    );
     await shot(page, "revision-asked");
   });
 
@@ -123,8 +130,15 @@ describe("the simulator page, in a browser", () => {
     await asPerson(DEMO.kasiPelayanan);
     const request = slack().getByTestId("slack-message").filter({ hasText: FIXED }).last();
     await seen(request.getByTestId("slack-button").filter({ hasText: /^Setujui$/ }));
-    await request.getByTestId("slack-button").filter({ hasText: /^Setujui$/ }).click();
-    await seen(slack().getByTestId("slack-message").filter({ hasText: /Disetujui oleh Rina/ }));
+    await request
+      .getByTestId("slack-button")
+      .filter({ hasText: /^Setujui$/ })
+      .click();
+    await seen(
+      slack()
+        .getByTestId("slack-message")
+        .filter({ hasText: /Disetujui oleh Rina/ }),
+    );
     await shot(page, "approved");
   });
 

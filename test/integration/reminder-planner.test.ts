@@ -320,7 +320,9 @@ describe("daily report reminders", () => {
     });
     const closed = await database.db.reminderDelivery.findMany({ where: { status: "SKIPPED" } });
     expect(midnightWita.expired).toBe(closed.length);
-    expect(new Set(closed.map((r) => labels.get(r.personId)))).toEqual(new Set(["cak1", "cak2", "ntb1", "jpr1", "jpr2", "jpr3"]));
+    expect(new Set(closed.map((r) => labels.get(r.personId)))).toEqual(
+      new Set(["cak1", "cak2", "ntb1", "jpr1", "jpr2", "jpr3"]),
+    );
     // Friday 07:00 WIB: Thursday is over everywhere; rows from before the look-back are left alone.
     const friday = await planDueReminders(database.db, { now: at("2026-06-05T00:00:00Z"), sweepDays: 3 });
     expect(friday.expired).toBe(thursday.planned - 1 - midnightWita.expired);

@@ -8,8 +8,7 @@
  * Prints "reminder worker ready" once it takes jobs, "sent <n>" every 100 messages, and closes
  * gracefully on SIGTERM.
  */
-import { Api } from "grammy";
-import { createTelegramSender } from "../../adapters/telegram/outbound.ts";
+import { createTelegramProactiveSender } from "../../adapters/telegram/outbound.ts";
 import { startReminderWorker } from "../../jobs/reminder-worker.ts";
 import { createDb } from "../../src/db/client.ts";
 import { createLogger } from "../../src/logger.ts";
@@ -28,7 +27,6 @@ function optionalInt(name: string): number | undefined {
 
 const db = createDb(required("DATABASE_URL"), { poolSize: 8 });
 const connection = createRedis(required("REDIS_URL"), "worker");
-const api = new Api(required("TELEGRAM_BOT_TOKEN"), { apiRoot: required("TELEGRAM_API_ROOT") });
 const lockDurationMs = optionalInt("REMINDER_LOCK_MS");
 const stalledIntervalMs = optionalInt("REMINDER_STALLED_MS");
 const paceMargin = process.env.REMINDER_PACE_MARGIN ? Number(process.env.REMINDER_PACE_MARGIN) : undefined;
@@ -38,7 +36,8 @@ const reminders = startReminderWorker({
   connection,
   prefix: required("REDIS_PREFIX"),
   db,
-  outbound: createTelegramSender(api),
+  databaseUrl: required("DATABASE_URL"),
+  outbound: createTelegramProactiveSender(required("TELEGRAM_BOT_TOKEN"), required("TELEGRAM_API_ROOT")),
   logger: createLogger(process.env.LOG_LEVEL ?? "warn"),
   defaultLocale: "id",
   clock: () => new Date(Date.now() + clockOffsetMs),

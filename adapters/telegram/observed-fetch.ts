@@ -1,0 +1,70 @@
+import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from "node:http";
+import { Agent as HttpsAgent, request as httpsRequest } from "node:https";
+import { Readable } from "node:stream";
+import { requestWrittenListener } from "../../src/outbound/request-written.ts";
+
+/**
+ * The `fetch` grammY's proactive sender uses: plain node:http(s) with keep-alive, which tells the
+ * outbound port's listener (src/outbound/request-written.ts) the moment the request's last byte has
+ * been handed to the socket. grammY only needs POST with a string or stream body and `response.json()`.
+ */
+const agents = {
+  "http:": new HttpAgent({ keepAlive: true, maxSockets: 64 }),
+  "https:": new HttpsAgent({ keepAlive: true, maxSockets: 64 }),
+};
+
+const NULL_BODY = new Set([101, 204, 205, 304]);
+
+interface FetchInit {
+  method?: string;
+  headers?: Record<string, string> | Headers;
+  body?: string | Uint8Array | NodeJS.ReadableStream | null;
+  signal?: AbortSignal | null;
+}
+
+export async function observedFetch(input: string | URL, init: FetchInit = {}): Promise<Response> {
+  const onWritten = requestWrittenListener();
+  const url = new URL(String(input));
+  const protocol = url.protocol === "https:" ? "https:" : "http:";
+  const send = protocol === "https:" ? httpsRequest : httpRequest;
+  const headers =
+    init.headers instanceof Headers
+      ? Object.fromEntries(init.headers.entries())
+      : { ...(init.headers ?? {}) };
+  if (typeof init.body === "string" || init.body instanceof Uint8Array) {
+    headers["content-length"] = String(Buffer.byteLength(init.body));
+  }
+  return new Promise<Response>((resolve, reject) => {
+    const request = send(url, {
+      method: init.method ?? "GET",
+      headers,
+      agent: agents[protocol],
+      ...(init.signal ? { signal: init.signal } : {}),
+    });
+    request.once("finish", () => onWritten?.());
+    request.once("error", reject);
+    request.once("response", (response: IncomingMessage) => {
+      const chunks: Buffer[] = [];
+      response.on("data", (chunk: Buffer) => chunks.push(chunk));
+      response.once("error", reject);
+      response.once("end", () => {
+        const responseHeaders = new Headers();
+        for (const [name, value] of Object.entries(response.headers)) {
+          if (value !== undefined) responseHeaders.set(name, Array.isArray(value) ? value.join(", ") : value);
+        }
+        const status = response.statusCode ?? 502;
+        resolve(
+          new Response(NULL_BODY.has(status) ? null : Buffer.concat(chunks), {
+            status,
+            statusText: response.statusMessage ?? "",
+            headers: responseHeaders,
+          }),
+        );
+      });
+    });
+    const body = init.body;
+    if (body === undefined || body === null) request.end();
+    else if (typeof body === "string" || body instanceof Uint8Array) request.end(body);
+    else (body instanceof Readable ? body : Readable.from(body as AsyncIterable<Uint8Array>)).pipe(request);
+  });
+}
