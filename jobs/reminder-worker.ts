@@ -6,7 +6,7 @@ import type { Db } from "../src/db/client.ts";
 import type { Logger } from "../src/logger.ts";
 import { isStillDue, reminderMessage, reminderRecipient } from "../src/notifications/reminders.ts";
 import { type OutboundSender, RateLimited, RecipientUnreachable } from "../src/outbound/port.ts";
-import { whenRequestWritten } from "../src/outbound/request-written.ts";
+import { whenRequestLeaves } from "../src/outbound/request-leaving.ts";
 import { markUnreachable } from "../src/services/recipients.ts";
 import { holdClaim } from "../src/services/reminder-claim.ts";
 import {
@@ -62,9 +62,8 @@ const DEFAULT_LOCK_MS = 30_000;
 /** A send this much later than its pacing slot takes a new one (see send-pacer.ts). */
 const LATE_FOR_SLOT_MS = 15;
 
-/** Written on a row whose worker stopped after its request was written, before the answer (see below). */
-export const REQUEST_LEFT =
-  "the worker stopped after the request was written: counted as sent, not sent again";
+/** Written on a row whose worker stopped after its request left, before the answer (see below). */
+export const REQUEST_LEFT = "the worker stopped after the request left: counted as sent, not sent again";
 
 /** Another worker holds the row right now: retried with the job's backoff until it settles or goes stale. */
 class HeldByAnotherWorker extends Error {
@@ -85,14 +84,15 @@ class HeldByAnotherWorker extends Error {
  *
  * A worker killed mid-send (SPEC section 7: at most once per person, day and slot, also after a crash,
  * and none missed). The claim is a transaction held open across the send (reminder-claim.ts) and
- * committed at the instant the platform request has been handed to the operating system (the sender's
- * fetch reports it, request-written.ts): COMMIT is written to PostgreSQL's socket in the same callback.
- * Killed before that instant, the worker leaves nothing: PostgreSQL rolls the claim back, the row is
- * PLANNED and its job, run again once its lock expires, sends it. Killed after it, the request is on
- * the wire and the claim is durable: the job, run again, finds the row SENDING and, once `sending_at`
- * is older than the lock duration, records it SENT with {@link REQUEST_LEFT}, never sending it twice.
- * What remains is the few microseconds between the two socket writes (and a PostgreSQL failure on that
- * very COMMIT, which would send the reminder again). Senders that cannot report the instant (Slack's
+ * committed at the instant the platform request leaves: the sender's fetch holds the request until its
+ * socket is connected, then, in one synchronous step, calls us (COMMIT is written to PostgreSQL's
+ * socket) and writes the request (request-leaving.ts, observed-fetch.ts). Killed before that step, the
+ * worker leaves nothing: PostgreSQL rolls the claim back, the row is PLANNED and its job, run again once
+ * its lock expires, sends it. Killed after it, the request is on the wire and the claim durable: the
+ * job, run again, finds the row SENDING and, once `sending_at` is older than the lock duration, records
+ * it SENT with {@link REQUEST_LEFT}, never sending it twice. What remains is the microseconds between
+ * the two writes inside that step (a kill there loses the reminder), and a PostgreSQL failure on that
+ * very COMMIT (the reminder would go out again). Senders that cannot pin the instant down (Slack's
  * client) get the claim committed just before their request: at most once there. A row SENDING for
  * less than the lock duration belongs to a live worker: the job is retried later and finds it settled.
  * SIGTERM (`close`) lets the rows in flight finish.
@@ -159,8 +159,8 @@ export function startReminderWorker(deps: ReminderWorkerDeps): ReminderWorker {
       const message = reminderMessage(check.content, recipient.locale);
       // Much later than its slot, it would go out in a bunch with the sends after it: take a new turn.
       if (performance.now() - slotAt > LATE_FOR_SLOT_MS) await pacer.take();
-      if (deps.outbound.signalsRequestWritten?.(recipient.address)) {
-        await whenRequestWritten(
+      if (deps.outbound.signalsRequestLeaving?.(recipient.address)) {
+        await whenRequestLeaves(
           () => void commit().catch(() => undefined),
           () => deps.outbound.send(recipient.address, message),
         );
@@ -178,7 +178,7 @@ export function startReminderWorker(deps: ReminderWorkerDeps): ReminderWorker {
         else await held.rollback();
         throw error;
       }
-      // The request was written; if recording that failed, the row stays as the database has it.
+      // The request left; if recording that failed, the row stays as the database has it.
       await committed;
       if (error instanceof RateLimited) {
         await releaseDelivery(db, deliveryId, { error: null, refundAttempt: true });

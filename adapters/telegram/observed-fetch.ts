@@ -1,12 +1,14 @@
 import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from "node:http";
 import { Agent as HttpsAgent, request as httpsRequest } from "node:https";
 import { Readable } from "node:stream";
-import { requestWrittenListener } from "../../src/outbound/request-written.ts";
+import { requestLeavingListener } from "../../src/outbound/request-leaving.ts";
 
 /**
- * The `fetch` grammY's proactive sender uses: plain node:http(s) with keep-alive, which tells the
- * outbound port's listener (src/outbound/request-written.ts) the moment the request's last byte has
- * been handed to the socket. grammY only needs POST with a string or stream body and `response.json()`.
+ * The `fetch` grammY's proactive sender uses: plain node:http(s) with keep-alive, which calls the
+ * outbound port's listener (src/outbound/request-leaving.ts) immediately before the request is written:
+ * it waits until the request has its connected socket, calls the listener, then writes the whole
+ * request in the same synchronous step (an idle socket writes to the kernel within `write()`), so
+ * nothing runs between the two. grammY only needs POST with a string or stream body and `response.json()`.
  */
 const agents = {
   "http:": new HttpAgent({ keepAlive: true, maxSockets: 64 }),
@@ -23,7 +25,7 @@ interface FetchInit {
 }
 
 export async function observedFetch(input: string | URL, init: FetchInit = {}): Promise<Response> {
-  const onWritten = requestWrittenListener();
+  const onLeaving = requestLeavingListener();
   const url = new URL(String(input));
   const protocol = url.protocol === "https:" ? "https:" : "http:";
   const send = protocol === "https:" ? httpsRequest : httpRequest;
@@ -41,7 +43,6 @@ export async function observedFetch(input: string | URL, init: FetchInit = {}): 
       agent: agents[protocol],
       ...(init.signal ? { signal: init.signal } : {}),
     });
-    request.once("finish", () => onWritten?.());
     request.once("error", reject);
     request.once("response", (response: IncomingMessage) => {
       const chunks: Buffer[] = [];
@@ -63,8 +64,15 @@ export async function observedFetch(input: string | URL, init: FetchInit = {}): 
       });
     });
     const body = init.body;
-    if (body === undefined || body === null) request.end();
-    else if (typeof body === "string" || body instanceof Uint8Array) request.end(body);
-    else (body instanceof Readable ? body : Readable.from(body as AsyncIterable<Uint8Array>)).pipe(request);
+    const write = () => {
+      onLeaving?.();
+      if (body === undefined || body === null) request.end();
+      else if (typeof body === "string" || body instanceof Uint8Array) request.end(body);
+      else (body instanceof Readable ? body : Readable.from(body as AsyncIterable<Uint8Array>)).pipe(request);
+    };
+    request.once("socket", (socket) => {
+      if (socket.connecting) socket.once("connect", write);
+      else write();
+    });
   });
 }

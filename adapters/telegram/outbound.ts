@@ -13,12 +13,12 @@ export function unreachableReason(error: GrammyError): string | null {
 }
 
 /**
- * The Telegram side of the outbound port. `signalsWritten`: the Api's fetch reports when a request
- * has been written (observed-fetch.ts).
+ * The Telegram side of the outbound port. `signalsLeaving`: the Api's fetch reports the instant a
+ * request leaves (observed-fetch.ts).
  */
-export function createTelegramSender(api: Api, options: { signalsWritten?: boolean } = {}): OutboundSender {
+export function createTelegramSender(api: Api, options: { signalsLeaving?: boolean } = {}): OutboundSender {
   return {
-    signalsRequestWritten: () => options.signalsWritten ?? false,
+    signalsRequestLeaving: () => options.signalsLeaving ?? false,
     async send(to, message) {
       try {
         const markup = keyboardOf(message.choices);
@@ -38,10 +38,10 @@ export function createTelegramSender(api: Api, options: { signalsWritten?: boole
 
 /**
  * The sender for proactive messages (queues): its own Api without auto-retry (the queue handles 429s
- * and retries), whose fetch reports when each request has been written (reminders are claimed then).
+ * and retries), whose fetch reports the instant each request leaves (reminders are claimed then).
  */
 export function createTelegramProactiveSender(token: string, apiRoot: string): OutboundSender {
   return createTelegramSender(new Api(token, { apiRoot, fetch: observedFetch as never }), {
-    signalsWritten: true,
+    signalsLeaving: true,
   });
 }

@@ -27,10 +27,10 @@ export interface OutboundSender {
   /** Replaces the person's home screen (Slack App Home); platforms without one leave it out. */
   publishHome?(to: Address, message: OutboundMessage): Promise<void>;
   /**
-   * True when a send to this address reports the moment its request was handed to the operating
-   * system (request-written.ts); callers that need that moment fall back to acting before the send.
+   * True when a send to this address reports the instant its request leaves the process
+   * (request-leaving.ts); callers that need that instant otherwise act just before the send.
    */
-  signalsRequestWritten?(to: Address): boolean;
+  signalsRequestLeaving?(to: Address): boolean;
 }
 
 /** The person blocked the bot, left the workspace, or the chat does not exist: do not retry. */
@@ -68,8 +68,8 @@ export function createOutboundRouter(senders: Partial<Record<PlatformName, Outbo
     async publishHome(to, message) {
       await senders[to.platform]?.publishHome?.(to, message);
     },
-    signalsRequestWritten(to) {
-      return senders[to.platform]?.signalsRequestWritten?.(to) ?? false;
+    signalsRequestLeaving(to) {
+      return senders[to.platform]?.signalsRequestLeaving?.(to) ?? false;
     },
   };
 }

@@ -176,9 +176,9 @@ export async function releaseDelivery(
 }
 
 /**
- * SENDING since before `staleBefore` → SENT with `reason`: a claim is committed only once its request
- * has been written (jobs/reminder-worker.ts), so the worker that left it stopped after sending and
- * before recording the answer. It is never sent again.
+ * SENDING since before `staleBefore` → SENT with `reason`: a claim is committed only as its request
+ * leaves (jobs/reminder-worker.ts), so the worker that left it stopped after sending and before
+ * recording the answer. It is never sent again.
  */
 export async function abandonStaleDelivery(
   tx: Tx,

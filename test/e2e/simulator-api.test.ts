@@ -142,6 +142,29 @@ describe("the story through the simulator's API", () => {
     expect(lastBotText(await sim.state(DEMO.budi))).toContain("Mohon sebutkan jumlah KTP yang selesai");
   });
 
+  it("shows the pop-up a pressed button's answer carries, in the chat of the one who pressed", async () => {
+    const before = await sim.state(DEMO.budi);
+    const stale = before.telegram.items
+      .filter((i): i is BotMessage => i.from === "bot")
+      .flatMap((m) => m.buttons.flat().map((b) => ({ messageId: m.messageId, data: b.data, text: b.text })))
+      .find((b) => b.text === "Kirim" && b.data);
+    expect(stale).toBeDefined();
+    expect(
+      (await sim.post("telegram/press", { nip: DEMO.budi, messageId: stale!.messageId, data: stale!.data }))
+        .status,
+    ).toBe(200);
+    const notices = await sim.until(
+      DEMO.budi,
+      (s) => {
+        const found = s.telegram.items.filter((i) => i.from === "notice");
+        return found.length > 0 && found;
+      },
+      "a pop-up notice",
+    );
+    expect(notices.at(-1)?.text).toMatch(/tidak berlaku|berakhir/);
+    expect((await sim.state(DEMO.kasiPelayanan)).telegram.items.some((i) => i.from === "notice")).toBe(false);
+  });
+
   it("answers the App Home tab with the supervisor's board", async () => {
     expect((await sim.post("slack/home", { nip: DEMO.kasiPelayanan })).status).toBe(200);
     const home = await sim.until(DEMO.kasiPelayanan, (s) => s.slack.home, "App Home view");

@@ -30,8 +30,11 @@ export interface TelegramButton {
   url?: string;
 }
 
+/** `at` is clock milliseconds throughout. */
 export type TelegramItem =
   | { from: "user"; at: number; text: string; photo: boolean }
+  /** The short pop-up Telegram shows after a button press (`answerCallbackQuery` with a text) */
+  | { from: "notice"; at: number; text: string }
   | {
       from: "bot";
       at: number;

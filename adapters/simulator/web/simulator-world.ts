@@ -115,14 +115,24 @@ export async function startSimulatorWorld(deps: { db: Db; clock: () => Date }): 
     for (const listener of listeners) listener();
   };
   // What people typed (the stand-ins keep only what the bot sent), by Telegram chat and Slack user.
-  const telegramSaid = new Map<number, Extract<TelegramItem, { from: "user" }>[]>();
+  const telegramSaid = new Map<number, Extract<TelegramItem, { from: "user" | "notice" }>[]>();
+  // Button presses by callback query id, so the bot's answer (a pop-up text) shows in the right chat.
+  const pressedBy = new Map<string, number>();
   const slackSaid = new Map<string, Extract<SlackItem, { from: "user" }>[]>();
   // Modals: which user each trigger belongs to, and the modal open for each user.
   const triggerOwners = new Map<string, string>();
   const openModals = new Map<string, { viewId: string; errors: Record<string, string> }>();
   const slackUsersKnown = new Set<string>();
 
-  const unsubscribeTelegram = telegram.onCall(changed);
+  const unsubscribeTelegram = telegram.onCall((call) => {
+    if (call.method.toLowerCase() === "answercallbackquery" && call.response.ok) {
+      const userId = pressedBy.get(String(call.payload.callback_query_id ?? ""));
+      const text = call.payload.text;
+      if (userId !== undefined && typeof text === "string" && text !== "")
+        remember(telegramSaid, userId, { from: "notice", at: Date.now(), text });
+    }
+    changed();
+  });
   const unsubscribeSlack = slack.onCall((call) => {
     if ((call.method === "views.open" || call.method === "views.push") && call.response.ok) {
       const owner = triggerOwners.get(String(call.payload.trigger_id ?? ""));
@@ -339,9 +349,14 @@ export async function startSimulatorWorld(deps: { db: Db; clock: () => Date }): 
         row.some((button) => "callback_data" in button && button.callback_data === data),
       );
       if (!message || !pressable) throw new SimulatorError("Tombol itu sudah tidak ada di pesan.", 404);
+      const origin = telegramOrigin(person);
+      const queryId = `${origin.userId}${origin.updateId}`;
+      pressedBy.set(queryId, origin.userId);
+      if (pressedBy.size > 1000) pressedBy.delete(pressedBy.keys().next().value as string);
       telegram.enqueueUpdate(
         callbackUpdate({
-          ...telegramOrigin(person),
+          ...origin,
+          queryId,
           data,
           messageId,
           bot: telegram.botInfo,

@@ -412,10 +412,25 @@ function telegramButton(messageId, button) {
   );
 }
 
+/** The pop-up Telegram shows after a button press, kept in the chat so it can be read. */
+function telegramNotice(item) {
+  return h(
+    "div",
+    { class: "tg-notice", "data-testid": "tg-notice", role: "status" },
+    h("span", {}, item.text),
+  );
+}
+
+function telegramItem(item) {
+  if (item.from === "bot") return telegramBotMessage(item);
+  if (item.from === "notice") return telegramNotice(item);
+  return telegramUserMessage(item);
+}
+
 function renderTelegram(items) {
   const build = () =>
     items.length > 0
-      ? items.map((item) => (item.from === "bot" ? telegramBotMessage(item) : telegramUserMessage(item)))
+      ? items.map(telegramItem)
       : [h("p", { class: "empty" }, "Belum ada pesan. Minta kode tautan lalu kirim /start KODE.")];
   fill(byId("tg-list"), `${ui.nip}:${items.length}\n${JSON.stringify(items)}`, build);
 }
