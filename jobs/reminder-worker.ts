@@ -1,6 +1,5 @@
 import { type Job, UnrecoverableError, Worker } from "bullmq";
 import type { Redis } from "ioredis";
-import pg from "pg";
 import type { LocaleCode } from "../src/conversation/types.ts";
 import type { Db } from "../src/db/client.ts";
 import type { Logger } from "../src/logger.ts";
@@ -8,7 +7,7 @@ import { isStillDue, reminderMessage, reminderRecipient } from "../src/notificat
 import { type OutboundSender, RateLimited, RecipientUnreachable } from "../src/outbound/port.ts";
 import { whenRequestLeaves } from "../src/outbound/request-leaving.ts";
 import { markUnreachable } from "../src/services/recipients.ts";
-import { holdClaim } from "../src/services/reminder-claim.ts";
+import { createClaimPool, holdClaim } from "../src/services/reminder-claim.ts";
 import {
   abandonStaleDelivery,
   markDeliveriesSent,
@@ -59,8 +58,6 @@ export interface ReminderWorker {
 }
 
 const DEFAULT_LOCK_MS = 30_000;
-/** A send this much later than its pacing slot takes a new one (see send-pacer.ts). */
-const LATE_FOR_SLOT_MS = 15;
 
 /** Written on a row whose worker stopped after its request left, before the answer (see below). */
 export const REQUEST_LEFT = "the worker stopped after the request left: counted as sent, not sent again";
@@ -74,10 +71,10 @@ class HeldByAnotherWorker extends Error {
 }
 
 /**
- * Sends reminder rows (jobs/reminder-queue.ts). Per job: wait for a send slot (send-pacer.ts: every
- * worker together stays just under TELEGRAM_SEND_RATE; BullMQ's global limiter is the ceiling), claim
- * the row PLANNED → SENDING together with everything the send needs, decide again whether it is still
- * due (SKIPPED if not), send through the outbound port, SENT. A 429 puts the row back to PLANNED and
+ * Sends reminder rows (jobs/reminder-queue.ts). Per job: claim the row PLANNED → SENDING together
+ * with everything the send needs, decide again whether it is still due (SKIPPED if not), wait for a
+ * send slot (send-pacer.ts: every worker together stays just under TELEGRAM_SEND_RATE; BullMQ's global
+ * limiter is the ceiling), send through the outbound port, SENT. A 429 puts the row back to PLANNED and
  * pauses the whole queue for `retry_after` without using an attempt; a blocked bot or missing chat
  * marks the account unreachable and the row FAILED, never retried; anything else puts the row back and
  * lets BullMQ retry with backoff (FAILED after the last attempt).
@@ -110,7 +107,7 @@ export function startReminderWorker(deps: ReminderWorkerDeps): ReminderWorker {
     deps.paceMargin !== undefined ? { margin: deps.paceMargin } : {},
   );
   // One connection per job in flight (each holds its claim's transaction across the send), and a spare.
-  const claimPool = new pg.Pool({ connectionString: deps.databaseUrl, max: concurrency + 1 });
+  const claimPool = createClaimPool(deps.databaseUrl, concurrency + 1);
   claimPool.on("error", (error) => logger.warn({ err: error }, "reminder claim connection error"));
   const markSent = batchCalls<boolean>(
     async (ids) => {
@@ -122,8 +119,6 @@ export function startReminderWorker(deps: ReminderWorkerDeps): ReminderWorker {
 
   async function sendReminder(job: Job<ReminderJob, ReminderOutcome>): Promise<ReminderOutcome> {
     const { deliveryId } = job.data;
-    // The slot first, then the claim: the claim's transaction stays short.
-    const slotAt = await pacer.take();
     const held = await holdClaim(claimPool, deliveryId, deps.clock());
     const claimed = held.result;
     const now = deps.clock();
@@ -157,8 +152,9 @@ export function startReminderWorker(deps: ReminderWorkerDeps): ReminderWorker {
         return "failed";
       }
       const message = reminderMessage(check.content, recipient.locale);
-      // Much later than its slot, it would go out in a bunch with the sends after it: take a new turn.
-      if (performance.now() - slotAt > LATE_FOR_SLOT_MS) await pacer.take();
+      // The send slot last, right before the request: a claim waiting for its turn is only an open
+      // transaction (rolled back if the worker dies), and the request goes out on its slot.
+      await pacer.take();
       if (deps.outbound.signalsRequestLeaving?.(recipient.address)) {
         await whenRequestLeaves(
           () => void commit().catch(() => undefined),

@@ -1,4 +1,4 @@
-import type pg from "pg";
+import pg from "pg";
 import {
   type ClaimResult,
   type DeliveryStatus,
@@ -36,6 +36,21 @@ const CLAIM_SQL = `
     RETURNING id, person_id, date, slot, attempts)
   ${TARGET_SELECT_SQL}`;
 
+/**
+ * The pool claims run on. Commits do not wait for the WAL flush: a claim is lost only if PostgreSQL
+ * itself crashes within a fraction of a second (the reminder would then go out again), a worker's
+ * crash is unaffected, and one flush per reminder would cap the send rate at the disk's sync rate.
+ */
+export function createClaimPool(databaseUrl: string, size: number): pg.Pool {
+  // Pipelined: BEGIN and the claim go out together, one round trip.
+  return new pg.Pool({
+    connectionString: databaseUrl,
+    max: size,
+    options: "-c synchronous_commit=off",
+    pipeline: true,
+  } as pg.PoolConfig);
+}
+
 export async function holdClaim(pool: pg.Pool, deliveryId: string, now: Date): Promise<HeldClaim> {
   const client = await pool.connect();
   let open = true;
@@ -52,11 +67,15 @@ export async function holdClaim(pool: pg.Pool, deliveryId: string, now: Date): P
     }
   };
   try {
-    // Without waiting for the WAL flush: a claim is lost only if PostgreSQL itself crashes within a
-    // fraction of a second (the reminder would then go out again); a worker's crash is unaffected.
-    // One flush per claim would cap the send rate at the disk's sync rate.
-    await client.query("BEGIN; SET LOCAL synchronous_commit TO off");
-    const claimed = await client.query<TargetRow>(CLAIM_SQL, [deliveryId, now.toISOString()]);
+    // A named statement: planned once per connection, not once per reminder.
+    const [, claimed] = await Promise.all([
+      client.query("BEGIN"),
+      client.query<TargetRow>({
+        name: "kinerja-reminder-claim",
+        text: CLAIM_SQL,
+        values: [deliveryId, now.toISOString()],
+      }),
+    ]);
     const row = claimed.rows[0];
     if (row) {
       return {
