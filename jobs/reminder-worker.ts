@@ -7,13 +7,17 @@ import { isStillDue, reminderMessage, reminderRecipient } from "../src/notificat
 import { type OutboundSender, RateLimited, RecipientUnreachable } from "../src/outbound/port.ts";
 import { whenRequestLeaves } from "../src/outbound/request-leaving.ts";
 import { markUnreachable } from "../src/services/recipients.ts";
-import { createClaimPool, holdClaim } from "../src/services/reminder-claim.ts";
 import {
   abandonStaleDelivery,
+  type ClaimResult,
+  claimDeliveries,
   markDeliveriesSent,
+  type ReminderTarget,
+  reclaimStaleDelivery,
   releaseDelivery,
   settleDelivery,
 } from "../src/services/reminder-deliveries.ts";
+import { createLeftMarkPool, type LeftMark, prepareLeftMark } from "../src/services/reminder-left-marks.ts";
 import { createUnitCalendarCache } from "../src/services/unit-calendar-cache.ts";
 import { batchCalls } from "./batched-calls.ts";
 import { REMINDERS_QUEUE, type ReminderJob } from "./reminder-queue.ts";
@@ -23,7 +27,7 @@ export interface ReminderWorkerDeps {
   connection: Redis;
   prefix: string;
   db: Db;
-  /** Claims are transactions held open across the send, on connections of their own (see reminder-claim.ts) */
+  /** Marks of requests leaving are written on connections of their own (see reminder-left-marks.ts) */
   databaseUrl: string;
   outbound: OutboundSender;
   logger: Logger;
@@ -42,7 +46,7 @@ export interface ReminderWorkerDeps {
   stalledIntervalMs?: number;
   /** How long unit rules and holidays are kept (default 30 s, as in the conversation engine) */
   unitCacheTtlMs?: number;
-  /** SENT marks of jobs within this many ms share one statement (default 5) */
+  /** Claims and SENT marks of jobs within this many ms share one statement (default 5) */
   batchWindowMs?: number;
   /** Sends are spaced this fraction below `sendRatePerSecond` (default 0.03, see send-pacer.ts) */
   paceMargin?: number;
@@ -80,19 +84,18 @@ class HeldByAnotherWorker extends Error {
  * lets BullMQ retry with backoff (FAILED after the last attempt).
  *
  * A worker killed mid-send (SPEC section 7: at most once per person, day and slot, also after a crash,
- * and none missed). The claim is a transaction held open across the send (reminder-claim.ts) and
- * committed at the instant the platform request leaves: the sender's fetch holds the request until its
- * socket is connected, then, in one synchronous step, calls us (COMMIT is written to PostgreSQL's
- * socket) and writes the request (request-leaving.ts, observed-fetch.ts). Killed before that step, the
- * worker leaves nothing: PostgreSQL rolls the claim back, the row is PLANNED and its job, run again once
- * its lock expires, sends it. Killed after it, the request is on the wire and the claim durable: the
- * job, run again, finds the row SENDING and, once `sending_at` is older than the lock duration, records
- * it SENT with {@link REQUEST_LEFT}, never sending it twice. What remains is the microseconds between
- * the two writes inside that step (a kill there loses the reminder), and a PostgreSQL failure on that
- * very COMMIT (the reminder would go out again). Senders that cannot pin the instant down (Slack's
- * client) get the claim committed just before their request: at most once there. A row SENDING for
- * less than the lock duration belongs to a live worker: the job is retried later and finds it settled.
- * SIGTERM (`close`) lets the rows in flight finish.
+ * and none missed). The claim records when the row was claimed; the instant the request leaves is
+ * recorded too (`left_at`): the sender's fetch holds the request until its socket is connected, then,
+ * in one synchronous step, calls us (the mark is written to PostgreSQL's socket) and writes the request
+ * (request-leaving.ts, observed-fetch.ts). When a job runs again after its worker died (its lock
+ * expired) and finds the row SENDING for longer than the lock duration: without the mark the request
+ * never left, so it claims the row again and sends it; with the mark the request is on the wire, so the
+ * row is recorded SENT with {@link REQUEST_LEFT} and never sent again. What remains is the microseconds
+ * between the two writes inside that step (a kill there loses the reminder), and a PostgreSQL failure on
+ * that very mark (the reminder would go out again). Senders that cannot pin the instant down (Slack's
+ * client) get the mark just before their request: at most once there. A row SENDING for less than the
+ * lock duration belongs to a live worker: the job is retried later and finds it settled. SIGTERM
+ * (`close`) lets the rows in flight finish.
  */
 export function startReminderWorker(deps: ReminderWorkerDeps): ReminderWorker {
   const { db, logger } = deps;
@@ -106,9 +109,13 @@ export function startReminderWorker(deps: ReminderWorkerDeps): ReminderWorker {
     deps.sendRatePerSecond,
     deps.paceMargin !== undefined ? { margin: deps.paceMargin } : {},
   );
-  // One connection per job in flight (each holds its claim's transaction across the send), and a spare.
-  const claimPool = createClaimPool(deps.databaseUrl, concurrency + 1);
-  claimPool.on("error", (error) => logger.warn({ err: error }, "reminder claim connection error"));
+  const claim = batchCalls<ClaimResult>((ids) => claimDeliveries(db, ids, deps.clock()), {
+    windowMs,
+    maxBatch: concurrency,
+  });
+  // One connection per job in flight, ready to write its mark the instant the request leaves.
+  const leftMarks = createLeftMarkPool(deps.databaseUrl, concurrency + 1);
+  leftMarks.on("error", (error) => logger.warn({ err: error }, "reminder mark connection error"));
   const markSent = batchCalls<boolean>(
     async (ids) => {
       const changed = await markDeliveriesSent(db, ids, deps.clock());
@@ -119,63 +126,66 @@ export function startReminderWorker(deps: ReminderWorkerDeps): ReminderWorker {
 
   async function sendReminder(job: Job<ReminderJob, ReminderOutcome>): Promise<ReminderOutcome> {
     const { deliveryId } = job.data;
-    const held = await holdClaim(claimPool, deliveryId, deps.clock());
-    const claimed = held.result;
+    const claimed = await claim(deliveryId);
     const now = deps.clock();
+    let target: ReminderTarget;
     if (claimed.kind === "missing") return "missing";
     if (claimed.kind === "not-planned") {
       if (claimed.status !== "SENDING") return "already-settled";
       const staleBefore = new Date(now.getTime() - lockDurationMs);
-      if (claimed.sendingAt === null || claimed.sendingAt < staleBefore) {
+      if (claimed.sendingAt !== null && claimed.sendingAt >= staleBefore)
+        throw new HeldByAnotherWorker(deliveryId);
+      if (claimed.left) {
         const abandoned = await abandonStaleDelivery(db, deliveryId, staleBefore, REQUEST_LEFT);
         if (abandoned) logger.warn({ deliveryId }, "reminder's worker stopped after sending; not sent again");
         return abandoned ? "abandoned" : "already-settled";
       }
-      throw new HeldByAnotherWorker(deliveryId);
+      const again = await reclaimStaleDelivery(db, deliveryId, staleBefore, now);
+      if (!again) return "already-settled";
+      logger.warn({ deliveryId }, "reminder's worker stopped before sending; sending it now");
+      target = again;
+    } else {
+      target = claimed.target;
     }
 
-    const target = claimed.target;
-    let committed: Promise<void> | undefined;
-    const commit = (): Promise<void> => {
-      committed ??= held.commitNow();
-      return committed;
-    };
+    let mark: LeftMark | undefined;
+    let left: Promise<void> | undefined;
     try {
       const check = await isStillDue(db, target, now, { unitCalendars });
       if (!check.due) {
-        await held.settleAndCommit("SKIPPED", check.reason);
+        await settleDelivery(db, deliveryId, "SKIPPED", check.reason);
         return "skipped";
       }
       const recipient = reminderRecipient(target, deps.defaultLocale);
       if (!recipient) {
-        await held.settleAndCommit("FAILED", "no reachable account");
+        await settleDelivery(db, deliveryId, "FAILED", "no reachable account");
         return "failed";
       }
       const message = reminderMessage(check.content, recipient.locale);
-      // The send slot last, right before the request: a claim waiting for its turn is only an open
-      // transaction (rolled back if the worker dies), and the request goes out on its slot.
+      const ready = await prepareLeftMark(leftMarks, deliveryId, deps.clock);
+      mark = ready;
+      const markLeft = (): Promise<void> => {
+        left ??= ready.writeNow();
+        return left;
+      };
+      // The send slot last, right before the request goes out.
       await pacer.take();
       if (deps.outbound.signalsRequestLeaving?.(recipient.address)) {
         await whenRequestLeaves(
-          () => void commit().catch(() => undefined),
+          () => void markLeft().catch(() => undefined),
           () => deps.outbound.send(recipient.address, message),
         );
       } else {
-        await commit();
+        await markLeft();
         await deps.outbound.send(recipient.address, message);
       }
-      await commit();
+      await markLeft().catch((error: unknown) => {
+        // The reminder is out; recording SENT below settles the row all the same.
+        logger.warn({ err: error, deliveryId }, "marking a reminder's request as out failed");
+      });
     } catch (error) {
       const text = error instanceof Error ? error.message : String(error);
       const lastAttempt = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
-      if (committed === undefined) {
-        // Nothing left the process: undo the claim (the row is PLANNED, its attempt not counted).
-        if (lastAttempt) await held.settleAndCommit("FAILED", `gave up: ${text}`.slice(0, 500));
-        else await held.rollback();
-        throw error;
-      }
-      // The request left; if recording that failed, the row stays as the database has it.
-      await committed;
       if (error instanceof RateLimited) {
         await releaseDelivery(db, deliveryId, { error: null, refundAttempt: true });
         await pacer.pause(error.retryAfterMs);
@@ -192,6 +202,8 @@ export function startReminderWorker(deps: ReminderWorkerDeps): ReminderWorker {
       if (lastAttempt) await settleDelivery(db, deliveryId, "FAILED", `gave up: ${text}`.slice(0, 500));
       else await releaseDelivery(db, deliveryId, { error: text.slice(0, 500) });
       throw error;
+    } finally {
+      await mark?.release();
     }
     await recordSent(deliveryId);
     return "sent";
@@ -258,7 +270,7 @@ export function startReminderWorker(deps: ReminderWorkerDeps): ReminderWorker {
       const inTime = await Promise.race([closed, deadline]);
       clearTimeout(timer);
       if (!inTime) logger.error({ timeoutMs }, "reminder worker did not close in time");
-      await claimPool.end().catch(() => undefined);
+      await leftMarks.end().catch(() => undefined);
       return inTime;
     },
   };

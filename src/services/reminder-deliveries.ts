@@ -81,8 +81,8 @@ export function toTarget(row: TargetRow): ReminderTarget {
 
 export type ClaimResult =
   | { kind: "claimed"; target: ReminderTarget }
-  /** Not PLANNED: someone else holds it (SENDING since `sendingAt`) or it is settled */
-  | { kind: "not-planned"; status: DeliveryStatus; sendingAt: Date | null }
+  /** Not PLANNED: someone else holds it (SENDING since `sendingAt`, its request out if `left`) or it is settled */
+  | { kind: "not-planned"; status: DeliveryStatus; sendingAt: Date | null; left: boolean }
   | { kind: "missing" };
 
 /**
@@ -100,18 +100,26 @@ export async function claimDeliveries(
   if (deliveryIds.length === 0) return results;
   const rows = await tx.$queryRaw<TargetRow[]>`
     WITH c AS (
-      UPDATE reminder_delivery SET status = 'SENDING', sending_at = ${now}::timestamptz, attempts = attempts + 1
+      UPDATE reminder_delivery
+      SET status = 'SENDING', sending_at = ${now}::timestamptz, left_at = NULL, attempts = attempts + 1
       WHERE id = ANY(${[...deliveryIds]}::uuid[]) AND status = 'PLANNED'
       RETURNING id, person_id, date, slot, attempts)
     ${TARGET_SELECT}`;
   for (const row of rows) results.set(row.id, { kind: "claimed", target: toTarget(row) });
   const others = deliveryIds.filter((id) => !results.has(id));
   if (others.length > 0) {
-    const current = await tx.$queryRaw<{ id: string; status: DeliveryStatus; sendingAt: Date | null }[]>`
-      SELECT id::text AS id, status::text AS status, sending_at AS "sendingAt"
+    const current = await tx.$queryRaw<
+      { id: string; status: DeliveryStatus; sendingAt: Date | null; left: boolean }[]
+    >`
+      SELECT id::text AS id, status::text AS status, sending_at AS "sendingAt", left_at IS NOT NULL AS left
       FROM reminder_delivery WHERE id = ANY(${others}::uuid[])`;
     for (const row of current) {
-      results.set(row.id, { kind: "not-planned", status: row.status, sendingAt: row.sendingAt });
+      results.set(row.id, {
+        kind: "not-planned",
+        status: row.status,
+        sendingAt: row.sendingAt,
+        left: row.left,
+      });
     }
     for (const id of others) if (!results.has(id)) results.set(id, { kind: "missing" });
   }
@@ -170,15 +178,15 @@ export async function releaseDelivery(
   const refund = options.refundAttempt ? 1 : 0;
   const changed = await tx.$executeRaw`
     UPDATE reminder_delivery
-    SET status = 'PLANNED', sending_at = NULL, error = ${options.error}, attempts = GREATEST(attempts - ${refund}, 0)
+    SET status = 'PLANNED', sending_at = NULL, left_at = NULL, error = ${options.error}, attempts = GREATEST(attempts - ${refund}, 0)
     WHERE id = ${deliveryId}::uuid AND status = 'SENDING'`;
   return changed === 1;
 }
 
 /**
- * SENDING since before `staleBefore` → SENT with `reason`: a claim is committed only as its request
- * leaves (jobs/reminder-worker.ts), so the worker that left it stopped after sending and before
- * recording the answer. It is never sent again.
+ * SENDING since before `staleBefore` with its request out (`left_at` set) → SENT with `reason`: the
+ * worker that claimed it stopped after the request left and before recording the answer. It is
+ * never sent again.
  */
 export async function abandonStaleDelivery(
   tx: Tx,
@@ -187,7 +195,32 @@ export async function abandonStaleDelivery(
   reason: string,
 ): Promise<boolean> {
   const changed = await tx.$executeRaw`
-    UPDATE reminder_delivery SET status = 'SENT', error = ${reason}, sent_at = sending_at
-    WHERE id = ${deliveryId}::uuid AND status = 'SENDING' AND sending_at < ${staleBefore}::timestamptz`;
+    UPDATE reminder_delivery SET status = 'SENT', error = ${reason}, sent_at = left_at
+    WHERE id = ${deliveryId}::uuid AND status = 'SENDING' AND left_at IS NOT NULL
+      AND sending_at < ${staleBefore}::timestamptz`;
   return changed === 1;
 }
+
+/**
+ * SENDING since before `staleBefore` and its request never out (`left_at` null): the worker that
+ * claimed it stopped before sending. Claims it again for this worker (as {@link claimDeliveries}).
+ */
+export async function reclaimStaleDelivery(
+  tx: Tx,
+  deliveryId: string,
+  staleBefore: Date,
+  now: Date,
+): Promise<ReminderTarget | null> {
+  const rows = await tx.$queryRaw<TargetRow[]>`
+    WITH c AS (
+      UPDATE reminder_delivery SET sending_at = ${now}::timestamptz, attempts = attempts + 1
+      WHERE id = ${deliveryId}::uuid AND status = 'SENDING' AND left_at IS NULL
+        AND sending_at < ${staleBefore}::timestamptz
+      RETURNING id, person_id, date, slot, attempts)
+    ${TARGET_SELECT}`;
+  return rows[0] ? toTarget(rows[0]) : null;
+}
+
+/** The statement that records a claimed row's request as out; written in the same step as the request. */
+export const MARK_LEFT_SQL = `UPDATE reminder_delivery SET left_at = $2::timestamptz
+  WHERE id = $1::uuid AND status = 'SENDING'`;

@@ -347,30 +347,40 @@ describe("the reminder worker", () => {
     expect(sendsTo(idle.chatId)).toHaveLength(0);
   });
 
-  it("never resends a row a dead worker left SENDING (its request had left), and leaves a live worker's row alone", async () => {
-    const dead = await employee();
+  it("after a dead worker: sends a row whose request never left, never resends one on the wire, leaves a live worker's row alone", async () => {
+    const onTheWire = await employee();
+    const neverLeft = await employee();
     const live = await employee();
-    const deadRow = await plannedRow(dead.id);
+    const wireRow = await plannedRow(onTheWire.id);
+    const unsentRow = await plannedRow(neverLeft.id);
     const liveRow = await plannedRow(live.id);
     const now = clock();
+    const longAgo = new Date(now.getTime() - 60_000);
     await database.db.reminderDelivery.update({
-      where: { id: deadRow },
-      data: { status: "SENDING", attempts: 1, sendingAt: new Date(now.getTime() - 60_000) },
+      where: { id: wireRow },
+      data: { status: "SENDING", attempts: 1, sendingAt: longAgo, leftAt: longAgo },
+    });
+    await database.db.reminderDelivery.update({
+      where: { id: unsentRow },
+      data: { status: "SENDING", attempts: 1, sendingAt: longAgo },
     });
     await database.db.reminderDelivery.update({
       where: { id: liveRow },
       data: { status: "SENDING", attempts: 1, sendingAt: now },
     });
     startWorker();
-    await enqueueReminders(queue, [deadRow, liveRow]);
-    await waitFor("the dead worker's row", async () => (await rowOf(deadRow)).status === "SENT");
+    await enqueueReminders(queue, [wireRow, unsentRow, liveRow]);
+    await waitFor("the dead worker's rows", () => settled([wireRow, unsentRow]));
     await waitFor("a retry of the live row", async () => {
       return (await queue.getJobState(`reminder-${liveRow}`)) === "delayed";
     });
 
-    expect(await rowOf(deadRow)).toMatchObject({ status: "SENT", error: REQUEST_LEFT });
+    expect(await rowOf(wireRow)).toMatchObject({ status: "SENT", error: REQUEST_LEFT });
+    expect(sendsTo(onTheWire.chatId)).toHaveLength(0);
+    expect(await rowOf(unsentRow)).toMatchObject({ status: "SENT", attempts: 2 });
+    expect(sendsTo(neverLeft.chatId)).toHaveLength(1);
     expect(await rowOf(liveRow)).toMatchObject({ status: "SENDING", attempts: 1 });
-    expect([...sendsTo(dead.chatId), ...sendsTo(live.chatId)]).toHaveLength(0);
+    expect(sendsTo(live.chatId)).toHaveLength(0);
   });
 
   it("with two workers on the queue, sends every row exactly once", async () => {
@@ -444,7 +454,7 @@ describe("the reminder worker", () => {
     }
     await new Promise((resolve) => setTimeout(resolve, 300)); // requests still held by the proxy arrive
     const caughtMidSend = await database.db.reminderDelivery.findMany({
-      where: { id: { in: rows }, status: "SENDING" },
+      where: { id: { in: rows }, status: "SENDING", leftAt: { not: null } },
       select: { id: true },
     });
     const sentByFirst = sentTo();
@@ -454,9 +464,9 @@ describe("the reminder worker", () => {
     await waitFor("every row settled", () => settled(rows), 40_000);
     await proxy.close();
 
-    // Everyone got exactly one: a claim is committed only once its request was written, so a row the
-    // kill caught before that was rolled back and sent by the second worker, and one caught after it
-    // (on the wire, held by the proxy) is recorded as sent and not sent again.
+    // Everyone got exactly one: a row the kill caught before its request left (no mark) was sent by
+    // the second worker, and one caught after it (on the wire, held by the proxy) is recorded as sent
+    // and not sent again.
     const counts = staff.map((s) => botApi.chat(s.chatId).texts().length);
     expect(counts.filter((n) => n !== 1)).toEqual([]);
     const final = await database.db.reminderDelivery.findMany({ where: { id: { in: rows } } });
