@@ -9,8 +9,8 @@ import type { Redis } from "ioredis";
  * (Telegram; the Bot API stand-in) sees two quotas inside one second at a window edge and answers
  * 429. Each 429 stops all sending for its `retry_after` (at least a second), so a burst costs far more
  * than it gains. Spacing the sends a little below the configured rate (`margin`) absorbs the
- * jitter between booking a slot and the request arriving; a send that comes much later than its slot
- * (a cold start, a pause) books a new one instead of going out in a bunch with the sends after it.
+ * jitter between booking a slot and the request arriving; the worker books its slot right before the
+ * request, so a slow claim never makes a send go out in a bunch with the sends after it.
  */
 export interface SendPacer {
   /** Resolves when this send's slot has come, with that moment (`performance.now()`). */

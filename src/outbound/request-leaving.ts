@@ -5,7 +5,7 @@ import { AsyncLocalStorage } from "node:async_hooks";
  * holds the request until its socket is connected, then writes it whole in one synchronous step) calls
  * the listener right before that write; the caller of {@link whenRequestLeaves} acts inside that
  * callback, so nothing runs between its action and the request reaching the kernel. The reminder
- * worker commits its claim there (see reminder-claim.ts).
+ * worker marks the reminder as out there (see reminder-left-marks.ts).
  */
 const listeners = new AsyncLocalStorage<() => void>();
 
