@@ -1,10 +1,15 @@
-import { type Job, UnrecoverableError, Worker } from "bullmq";
+import { DelayedError, type Job, UnrecoverableError, Worker } from "bullmq";
 import type { Redis } from "ioredis";
 import type { LocaleCode } from "../src/conversation/types.ts";
 import type { Db } from "../src/db/client.ts";
 import type { Logger } from "../src/logger.ts";
 import { isStillDue, reminderMessage, reminderRecipient } from "../src/notifications/reminders.ts";
-import { type OutboundSender, RateLimited, RecipientUnreachable } from "../src/outbound/port.ts";
+import {
+  DeliveryUncertain,
+  type OutboundSender,
+  RateLimited,
+  RecipientUnreachable,
+} from "../src/outbound/port.ts";
 import { whenRequestLeaves } from "../src/outbound/request-leaving.ts";
 import { markUnreachable } from "../src/services/recipients.ts";
 import {
@@ -66,14 +71,6 @@ const DEFAULT_LOCK_MS = 30_000;
 /** Written on a row whose worker stopped after its request left, before the answer (see below). */
 export const REQUEST_LEFT = "the worker stopped after the request left: counted as sent, not sent again";
 
-/** Another worker holds the row right now: retried with the job's backoff until it settles or goes stale. */
-class HeldByAnotherWorker extends Error {
-  constructor(deliveryId: string) {
-    super(`reminder ${deliveryId} is being sent by another worker`);
-    this.name = "HeldByAnotherWorker";
-  }
-}
-
 /**
  * Sends reminder rows (jobs/reminder-queue.ts). Per job: claim the row PLANNED → SENDING together
  * with everything the send needs, decide again whether it is still due (SKIPPED if not), wait for a
@@ -81,7 +78,9 @@ class HeldByAnotherWorker extends Error {
  * limiter is the ceiling), send through the outbound port, SENT. A 429 puts the row back to PLANNED and
  * pauses the whole queue for `retry_after` without using an attempt; a blocked bot or missing chat
  * marks the account unreachable and the row FAILED, never retried; anything else puts the row back and
- * lets BullMQ retry with backoff (FAILED after the last attempt).
+ * lets BullMQ retry with backoff (FAILED after the last attempt), except when the request had left and no
+ * answer came (timeout, connection cut): the platform may have the message, so the row is FAILED and
+ * the reminder not sent again.
  *
  * A worker killed mid-send (SPEC section 7: at most once per person, day and slot, also after a crash,
  * and none missed). The claim records when the row was claimed; the instant the request leaves is
@@ -124,7 +123,10 @@ export function startReminderWorker(deps: ReminderWorkerDeps): ReminderWorker {
     { windowMs, maxBatch: concurrency },
   );
 
-  async function sendReminder(job: Job<ReminderJob, ReminderOutcome>): Promise<ReminderOutcome> {
+  async function sendReminder(
+    job: Job<ReminderJob, ReminderOutcome>,
+    token?: string,
+  ): Promise<ReminderOutcome> {
     const { deliveryId } = job.data;
     const claimed = await claim(deliveryId);
     const now = deps.clock();
@@ -133,8 +135,12 @@ export function startReminderWorker(deps: ReminderWorkerDeps): ReminderWorker {
     if (claimed.kind === "not-planned") {
       if (claimed.status !== "SENDING") return "already-settled";
       const staleBefore = new Date(now.getTime() - lockDurationMs);
-      if (claimed.sendingAt !== null && claimed.sendingAt >= staleBefore)
-        throw new HeldByAnotherWorker(deliveryId);
+      if (claimed.sendingAt !== null && claimed.sendingAt >= staleBefore) {
+        // Another worker holds it: look again once its claim could be stale, without using an attempt.
+        logger.info({ deliveryId }, "reminder held by another worker; looking again later");
+        await job.moveToDelayed(Date.now() + lockDurationMs / 2, token);
+        throw new DelayedError();
+      }
       if (claimed.left) {
         const abandoned = await abandonStaleDelivery(db, deliveryId, staleBefore, REQUEST_LEFT);
         if (abandoned) logger.warn({ deliveryId }, "reminder's worker stopped after sending; not sent again");
@@ -186,6 +192,23 @@ export function startReminderWorker(deps: ReminderWorkerDeps): ReminderWorker {
     } catch (error) {
       const text = error instanceof Error ? error.message : String(error);
       const lastAttempt = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
+      // A mark still on its way must land before the row is released or settled below.
+      const wasOut =
+        left !== undefined &&
+        (await left.then(
+          () => true,
+          () => true,
+        ));
+      if (wasOut && error instanceof DeliveryUncertain) {
+        // The request left and no answer came: Telegram may have it. Never twice, so not again.
+        await settleDelivery(
+          db,
+          deliveryId,
+          "FAILED",
+          `no answer after the request left: ${text}`.slice(0, 500),
+        );
+        throw new UnrecoverableError(text);
+      }
       if (error instanceof RateLimited) {
         await releaseDelivery(db, deliveryId, { error: null, refundAttempt: true });
         await pacer.pause(error.retryAfterMs);
@@ -210,19 +233,21 @@ export function startReminderWorker(deps: ReminderWorkerDeps): ReminderWorker {
   }
 
   /**
-   * The message is out: record it, trying a few times. Should PostgreSQL stay away, the job fails, runs
-   * again later, finds the row SENDING and, once stale, sets it FAILED (unknown): never a second message.
+   * The message is out: record it, trying again while PostgreSQL is away (up to the lock duration). If
+   * it never comes back in that time the job fails; its next run finds the row SENDING with its request
+   * marked as out (never sent again), or, if that mark was lost in the same outage, sends it again.
    */
   async function recordSent(deliveryId: string): Promise<void> {
+    const giveUpAt = performance.now() + lockDurationMs;
     for (let attempt = 1; ; attempt++) {
       try {
         if (!(await markSent(deliveryId)))
           logger.warn({ deliveryId }, "a sent reminder was no longer SENDING");
         return;
       } catch (error) {
-        if (attempt >= 3) throw error;
+        if (performance.now() >= giveUpAt) throw error;
         logger.warn({ err: error, deliveryId }, "recording a sent reminder failed; trying again");
-        await new Promise((resolve) => setTimeout(resolve, 200 * attempt));
+        await new Promise((resolve) => setTimeout(resolve, Math.min(200 * attempt, 2_000)));
       }
     }
   }
@@ -244,7 +269,7 @@ export function startReminderWorker(deps: ReminderWorkerDeps): ReminderWorker {
   );
   worker.on("failed", (job, error) => {
     const context = { err: error, jobId: job?.id, deliveryId: job?.data.deliveryId };
-    if (error instanceof UnrecoverableError || error instanceof HeldByAnotherWorker) {
+    if (error instanceof UnrecoverableError) {
       logger.info(context, "reminder not sent");
     } else {
       logger.error(context, "reminder failed");

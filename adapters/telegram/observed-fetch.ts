@@ -1,6 +1,8 @@
 import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from "node:http";
 import { Agent as HttpsAgent, request as httpsRequest } from "node:https";
+import type { Socket } from "node:net";
 import { Readable } from "node:stream";
+import { TLSSocket } from "node:tls";
 import { requestLeavingListener } from "../../src/outbound/request-leaving.ts";
 
 /**
@@ -16,6 +18,11 @@ const agents = {
 };
 
 const NULL_BODY = new Set([101, 204, 205, 304]);
+
+/** Node marks a TLS socket whose handshake is done (not in its typings). */
+function isSecureEstablished(socket: TLSSocket): boolean {
+  return (socket as TLSSocket & { _secureEstablished?: boolean })._secureEstablished === true;
+}
 
 interface FetchInit {
   method?: string;
@@ -65,13 +72,21 @@ export async function observedFetch(input: string | URL, init: FetchInit = {}): 
     });
     const body = init.body;
     const write = () => {
-      onLeaving?.();
+      try {
+        onLeaving?.();
+      } catch (error) {
+        // Nothing has been written: the request is dropped and the send fails as not sent.
+        request.destroy(error instanceof Error ? error : new Error(String(error)));
+        return;
+      }
       if (body === undefined || body === null) request.end();
       else if (typeof body === "string" || body instanceof Uint8Array) request.end(body);
       else (body instanceof Readable ? body : Readable.from(body as AsyncIterable<Uint8Array>)).pipe(request);
     };
-    request.once("socket", (socket) => {
-      if (socket.connecting) socket.once("connect", write);
+    request.once("socket", (socket: Socket) => {
+      // A new TLS socket is "connected" before its handshake; bytes written then wait inside Node.
+      if (socket instanceof TLSSocket && !isSecureEstablished(socket)) socket.once("secureConnect", write);
+      else if (socket.connecting) socket.once("connect", write);
       else write();
     });
   });

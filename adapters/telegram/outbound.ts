@@ -1,5 +1,10 @@
-import { Api, GrammyError } from "grammy";
-import { type OutboundSender, RateLimited, RecipientUnreachable } from "../../src/outbound/port.ts";
+import { Api, GrammyError, HttpError } from "grammy";
+import {
+  DeliveryUncertain,
+  type OutboundSender,
+  RateLimited,
+  RecipientUnreachable,
+} from "../../src/outbound/port.ts";
 import { observedFetch } from "./observed-fetch.ts";
 import { keyboardOf } from "./render.ts";
 
@@ -30,6 +35,7 @@ export function createTelegramSender(api: Api, options: { signalsLeaving?: boole
           const reason = unreachableReason(error);
           if (reason) throw new RecipientUnreachable(reason);
         }
+        if (error instanceof HttpError) throw new DeliveryUncertain(error.message);
         throw error;
       }
     },

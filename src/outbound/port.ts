@@ -41,6 +41,17 @@ export class RecipientUnreachable extends Error {
   }
 }
 
+/**
+ * No answer came (timeout, connection reset): the platform may or may not have the message. Callers that
+ * must never send twice treat it as sent when the request had left.
+ */
+export class DeliveryUncertain extends Error {
+  constructor(readonly detail: string) {
+    super(`no answer from the platform: ${detail}`);
+    this.name = "DeliveryUncertain";
+  }
+}
+
 /** The platform asked us to slow down; try again after `retryAfterMs` without counting an attempt. */
 export class RateLimited extends Error {
   constructor(readonly retryAfterMs: number) {

@@ -10,7 +10,12 @@ import { MARK_LEFT_SQL } from "./reminder-deliveries.ts";
  * send rate at the disk's sync rate.
  */
 export function createLeftMarkPool(databaseUrl: string, size: number): pg.Pool {
-  return new pg.Pool({ connectionString: databaseUrl, max: size, options: "-c synchronous_commit=off" });
+  return new pg.Pool({
+    connectionString: databaseUrl,
+    max: size,
+    options: "-c synchronous_commit=off",
+    query_timeout: 10_000,
+  });
 }
 
 export interface LeftMark {
@@ -32,6 +37,11 @@ export async function prepareLeftMark(
   const client = await pool.connect();
   let written: Promise<void> | undefined;
   let broken: Error | undefined;
+  // pg-pool listens for errors of idle clients only; a held one needs its own listener.
+  const onError = (error: Error) => {
+    broken = error;
+  };
+  client.on("error", onError);
   return {
     writeNow() {
       written ??= client
@@ -51,6 +61,7 @@ export async function prepareLeftMark(
     },
     async release() {
       await written?.catch(() => undefined);
+      client.off("error", onError);
       client.release(broken ?? false);
     },
   };

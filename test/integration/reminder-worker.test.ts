@@ -383,6 +383,26 @@ describe("the reminder worker", () => {
     expect(sendsTo(live.chatId)).toHaveLength(0);
   });
 
+  it("does not send again when the request left and no answer came (the platform may have it)", async () => {
+    const proxy = await startDelayingProxy(botApi.url, 0, { dropAnswers: true });
+    try {
+      const person = await employee();
+      const row = await plannedRow(person.id);
+      startWorker({ outbound: createTelegramProactiveSender(TOKEN, proxy.url) });
+      await enqueueReminders(queue, [row]);
+      await waitFor("the row settled", () => settled([row]));
+      expect(await rowOf(row)).toMatchObject({
+        status: "FAILED",
+        error: expect.stringContaining("no answer after the request left"),
+      });
+      expect(sendsTo(person.chatId)).toHaveLength(1);
+      await new Promise((resolve) => setTimeout(resolve, 500)); // no retry comes
+      expect(sendsTo(person.chatId)).toHaveLength(1);
+    } finally {
+      await proxy.close();
+    }
+  });
+
   it("with two workers on the queue, sends every row exactly once", async () => {
     const staff = await Promise.all(Array.from({ length: 60 }, () => employee()));
     const rows = await Promise.all(staff.map((s) => plannedRow(s.id)));
@@ -477,10 +497,14 @@ describe("the reminder worker", () => {
   }, 90_000);
 });
 
-/** An HTTP proxy that holds each request for `delayMs` before passing it on (and passes it on anyway). */
+/**
+ * An HTTP proxy that holds each request for `delayMs` before passing it on (and passes it on anyway).
+ * With `dropAnswers` it cuts the client's connection instead of relaying Telegram's answer.
+ */
 async function startDelayingProxy(
   target: string,
   delayMs: number,
+  options: { dropAnswers?: boolean } = {},
 ): Promise<{ url: string; close(): Promise<void> }> {
   const upstream = new URL(target);
   const server: Server = createServer((incoming, outgoing) => {
@@ -497,6 +521,11 @@ async function startDelayingProxy(
             headers: incoming.headers,
           },
           (answer) => {
+            if (options.dropAnswers) {
+              answer.resume();
+              outgoing.socket?.destroy();
+              return;
+            }
             outgoing.writeHead(answer.statusCode ?? 502, answer.headers);
             answer.pipe(outgoing);
           },
