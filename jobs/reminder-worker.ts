@@ -115,10 +115,15 @@ export function startReminderWorker(deps: ReminderWorkerDeps): ReminderWorker {
   // One connection per job in flight, ready to write its mark the instant the request leaves.
   const leftMarks = createLeftMarkPool(deps.databaseUrl, concurrency + 1);
   leftMarks.on("error", (error) => logger.warn({ err: error }, "reminder mark connection error"));
+  // Keyed by `<id>@<claimedAt>`: a claim, not just a row, is marked sent.
   const markSent = batchCalls<boolean>(
-    async (ids) => {
-      const changed = await markDeliveriesSent(db, ids, deps.clock());
-      return new Map(ids.map((id) => [id, changed.has(id)]));
+    async (keys) => {
+      const claims = keys.map((key) => {
+        const [id = "", at = ""] = key.split("@");
+        return { id, claimedAt: at ? new Date(at) : null };
+      });
+      const changed = await markDeliveriesSent(db, claims, deps.clock());
+      return new Map(keys.map((key, i) => [key, changed.has(claims[i]!.id)]));
     },
     { windowMs, maxBatch: concurrency },
   );
@@ -153,24 +158,29 @@ export function startReminderWorker(deps: ReminderWorkerDeps): ReminderWorker {
     } else {
       target = claimed.target;
     }
+    const held = { id: deliveryId, claimedAt: target.claimedAt };
+    const claimedAtMs = performance.now();
 
     let mark: LeftMark | undefined;
     let left: Promise<void> | undefined;
     try {
       const check = await isStillDue(db, target, now, { unitCalendars });
       if (!check.due) {
-        await settleDelivery(db, deliveryId, "SKIPPED", check.reason);
+        await settleDelivery(db, held, "SKIPPED", check.reason);
         return "skipped";
       }
       const recipient = reminderRecipient(target, deps.defaultLocale);
       if (!recipient) {
-        await settleDelivery(db, deliveryId, "FAILED", "no reachable account");
+        await settleDelivery(db, held, "FAILED", "no reachable account");
         return "failed";
       }
       const message = reminderMessage(check.content, recipient.locale);
-      const ready = await prepareLeftMark(leftMarks, deliveryId, deps.clock);
+      const ready = await prepareLeftMark(leftMarks, held, deps.clock);
       mark = ready;
       const markLeft = (): Promise<void> => {
+        // A claim older than its lock may have been taken over by another worker: never send on it.
+        if (left === undefined && performance.now() - claimedAtMs > lockDurationMs * 0.9)
+          throw new Error("the claim outlived its lock; not sending on it");
         left ??= ready.writeNow();
         return left;
       };
@@ -178,7 +188,10 @@ export function startReminderWorker(deps: ReminderWorkerDeps): ReminderWorker {
       await pacer.take();
       if (deps.outbound.signalsRequestLeaving?.(recipient.address)) {
         await whenRequestLeaves(
-          () => void markLeft().catch(() => undefined),
+          () => {
+            // Throwing here cancels the request before it is written (observed-fetch.ts).
+            markLeft().catch(() => undefined);
+          },
           () => deps.outbound.send(recipient.address, message),
         );
       } else {
@@ -201,16 +214,11 @@ export function startReminderWorker(deps: ReminderWorkerDeps): ReminderWorker {
         ));
       if (wasOut && error instanceof DeliveryUncertain) {
         // The request left and no answer came: Telegram may have it. Never twice, so not again.
-        await settleDelivery(
-          db,
-          deliveryId,
-          "FAILED",
-          `no answer after the request left: ${text}`.slice(0, 500),
-        );
+        await settleDelivery(db, held, "FAILED", `no answer after the request left: ${text}`.slice(0, 500));
         throw new UnrecoverableError(text);
       }
       if (error instanceof RateLimited) {
-        await releaseDelivery(db, deliveryId, { error: null, refundAttempt: true });
+        await releaseDelivery(db, held, { error: null, refundAttempt: true });
         await pacer.pause(error.retryAfterMs);
         await worker.rateLimit(error.retryAfterMs);
         throw Worker.RateLimitError();
@@ -218,17 +226,17 @@ export function startReminderWorker(deps: ReminderWorkerDeps): ReminderWorker {
       if (error instanceof RecipientUnreachable) {
         const recipient = reminderRecipient(target, deps.defaultLocale);
         if (recipient) await markUnreachable(db, recipient.address, error.reason, deps.clock());
-        await settleDelivery(db, deliveryId, "FAILED", `recipient unreachable: ${error.reason}`);
+        await settleDelivery(db, held, "FAILED", `recipient unreachable: ${error.reason}`);
         logger.warn({ deliveryId, personId: target.personId, reason: error.reason }, "recipient unreachable");
         throw new UnrecoverableError(`recipient unreachable: ${error.reason}`);
       }
-      if (lastAttempt) await settleDelivery(db, deliveryId, "FAILED", `gave up: ${text}`.slice(0, 500));
-      else await releaseDelivery(db, deliveryId, { error: text.slice(0, 500) });
+      if (lastAttempt) await settleDelivery(db, held, "FAILED", `gave up: ${text}`.slice(0, 500));
+      else await releaseDelivery(db, held, { error: text.slice(0, 500) });
       throw error;
     } finally {
       await mark?.release();
     }
-    await recordSent(deliveryId);
+    await recordSent(`${deliveryId}@${target.claimedAt?.toISOString() ?? ""}`);
     return "sent";
   }
 
@@ -237,12 +245,12 @@ export function startReminderWorker(deps: ReminderWorkerDeps): ReminderWorker {
    * it never comes back in that time the job fails; its next run finds the row SENDING with its request
    * marked as out (never sent again), or, if that mark was lost in the same outage, sends it again.
    */
-  async function recordSent(deliveryId: string): Promise<void> {
+  async function recordSent(claimKey: string): Promise<void> {
+    const deliveryId = claimKey.split("@")[0];
     const giveUpAt = performance.now() + lockDurationMs;
     for (let attempt = 1; ; attempt++) {
       try {
-        if (!(await markSent(deliveryId)))
-          logger.warn({ deliveryId }, "a sent reminder was no longer SENDING");
+        if (!(await markSent(claimKey))) logger.warn({ deliveryId }, "a sent reminder was no longer SENDING");
         return;
       } catch (error) {
         if (performance.now() >= giveUpAt) throw error;

@@ -33,6 +33,25 @@ interface FetchInit {
 
 export async function observedFetch(input: string | URL, init: FetchInit = {}): Promise<Response> {
   const onLeaving = requestLeavingListener();
+  try {
+    return await sendOnce(input, init, onLeaving);
+  } catch (error) {
+    // A kept-alive socket the server had just closed as idle: the request was written into a closing
+    // connection and never read. Node's documented answer is to send it again on a fresh socket.
+    if (!(error instanceof StaleSocketError)) throw error;
+    return sendOnce(input, init, undefined, { freshSocket: true });
+  }
+}
+
+/** The server reset a reused keep-alive socket before answering anything. */
+class StaleSocketError extends Error {}
+
+async function sendOnce(
+  input: string | URL,
+  init: FetchInit,
+  onLeaving: (() => void) | undefined,
+  options: { freshSocket?: boolean } = {},
+): Promise<Response> {
   const url = new URL(String(input));
   const protocol = url.protocol === "https:" ? "https:" : "http:";
   const send = protocol === "https:" ? httpsRequest : httpRequest;
@@ -43,15 +62,23 @@ export async function observedFetch(input: string | URL, init: FetchInit = {}): 
   if (typeof init.body === "string" || init.body instanceof Uint8Array) {
     headers["content-length"] = String(Buffer.byteLength(init.body));
   }
+  const body = init.body;
   return new Promise<Response>((resolve, reject) => {
     const request = send(url, {
       method: init.method ?? "GET",
       headers,
-      agent: agents[protocol],
+      agent: options.freshSocket ? false : agents[protocol],
       ...(init.signal ? { signal: init.signal } : {}),
     });
-    request.once("error", reject);
+    let answered = false;
+    request.once("error", (error: NodeJS.ErrnoException) => {
+      const replayable = typeof body === "string" || body instanceof Uint8Array || body == null;
+      const staleSocket =
+        request.reusedSocket && !answered && (error.code === "ECONNRESET" || error.code === "EPIPE");
+      reject(staleSocket && replayable ? new StaleSocketError(error.message) : error);
+    });
     request.once("response", (response: IncomingMessage) => {
+      answered = true;
       const chunks: Buffer[] = [];
       response.on("data", (chunk: Buffer) => chunks.push(chunk));
       response.once("error", reject);
@@ -70,7 +97,6 @@ export async function observedFetch(input: string | URL, init: FetchInit = {}): 
         );
       });
     });
-    const body = init.body;
     const write = () => {
       try {
         onLeaving?.();

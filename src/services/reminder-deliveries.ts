@@ -20,6 +20,11 @@ export interface ReminderTarget {
   slot: string;
   /** Claims so far, this one included */
   attempts: number;
+  /**
+   * When the claim this worker holds was made (`sending_at`): every later change of the row names it,
+   * so a worker whose claim was taken over (it stalled past its lock) changes nothing.
+   */
+  claimedAt: Date | null;
   active: boolean;
   locale: LocaleCode | null;
   unitId: string;
@@ -38,6 +43,7 @@ export interface TargetRow {
   date: string;
   slot: string;
   attempts: number;
+  claimedAt: Date | null;
   active: boolean;
   locale: string | null;
   unitId: string;
@@ -47,10 +53,10 @@ export interface TargetRow {
   accounts: { platform: Platform; address: string; teamId: string | null }[];
 }
 
-/** Everything about the row `c` (a CTE with id, person_id, date, slot, attempts) in the same statement. */
+/** Everything about the row `c` (a CTE with id, person_id, date, slot, attempts, sending_at) in the same statement. */
 export const TARGET_SELECT_SQL = `
   SELECT c.id::text AS id, c.person_id::text AS "personId", to_char(c.date, 'YYYY-MM-DD') AS date, c.slot,
-         c.attempts, p.active, p.locale::text AS locale, p.unit_id::text AS "unitId", u.time_zone AS "timeZone",
+         c.attempts, c.sending_at AS "claimedAt", p.active, p.locale::text AS locale, p.unit_id::text AS "unitId", u.time_zone AS "timeZone",
          EXISTS (SELECT 1 FROM activity a WHERE a.person_id = c.person_id AND a.date = c.date
                  AND a.status IN ('DIAJUKAN', 'DISETUJUI', 'REVISI')) AS reported,
          EXISTS (SELECT 1 FROM absence b WHERE b.person_id = c.person_id
@@ -69,6 +75,7 @@ export function toTarget(row: TargetRow): ReminderTarget {
     date: row.date,
     slot: row.slot,
     attempts: row.attempts,
+    claimedAt: row.claimedAt,
     active: row.active,
     locale: row.locale === "id" || row.locale === "en" ? row.locale : null,
     unitId: row.unitId,
@@ -103,7 +110,7 @@ export async function claimDeliveries(
       UPDATE reminder_delivery
       SET status = 'SENDING', sending_at = ${now}::timestamptz, left_at = NULL, attempts = attempts + 1
       WHERE id = ANY(${[...deliveryIds]}::uuid[]) AND status = 'PLANNED'
-      RETURNING id, person_id, date, slot, attempts)
+      RETURNING id, person_id, date, slot, attempts, sending_at)
     ${TARGET_SELECT}`;
   for (const row of rows) results.set(row.id, { kind: "claimed", target: toTarget(row) });
   const others = deliveryIds.filter((id) => !results.has(id));
@@ -134,35 +141,48 @@ export async function claimDelivery(tx: Tx, deliveryId: string, now: Date): Prom
 /** The row and its person's facts without claiming it (for checks outside the worker). */
 export async function loadReminderTarget(tx: Tx, deliveryId: string): Promise<ReminderTarget | null> {
   const rows = await tx.$queryRaw<TargetRow[]>`
-    WITH c AS (SELECT id, person_id, date, slot, attempts FROM reminder_delivery WHERE id = ${deliveryId}::uuid)
+    WITH c AS (SELECT id, person_id, date, slot, attempts, sending_at FROM reminder_delivery
+               WHERE id = ${deliveryId}::uuid)
     ${TARGET_SELECT}`;
   return rows[0] ? toTarget(rows[0]) : null;
 }
 
-/** SENDING → SENT for each row; returns the rows that changed (a row no longer SENDING is left alone). */
+/** One held claim: the row and when it was claimed (see {@link ReminderTarget.claimedAt}). */
+export interface HeldClaim {
+  id: string;
+  claimedAt: Date | null;
+}
+
+/** SENDING → SENT for each claim still held; returns the rows that changed. */
 export async function markDeliveriesSent(
   tx: Tx,
-  deliveryIds: readonly string[],
+  claims: readonly HeldClaim[],
   now: Date,
 ): Promise<Set<string>> {
-  if (deliveryIds.length === 0) return new Set();
+  if (claims.length === 0) return new Set();
+  const ids = claims.map((c) => c.id);
+  // `id = ANY` first, so the rows are found by primary key, then each is checked against its claim.
   const rows = await tx.$queryRaw<{ id: string }[]>`
-    UPDATE reminder_delivery SET status = 'SENT', sent_at = ${now}::timestamptz, error = NULL
-    WHERE id = ANY(${[...deliveryIds]}::uuid[]) AND status = 'SENDING'
-    RETURNING id::text AS id`;
+    UPDATE reminder_delivery r SET status = 'SENT', sent_at = ${now}::timestamptz, error = NULL
+    FROM unnest(${ids}::uuid[], ${claims.map((c) => c.claimedAt?.toISOString() ?? null)}::timestamptz[])
+      AS h(id, claimed_at)
+    WHERE r.id = ANY(${ids}::uuid[]) AND r.id = h.id AND r.status = 'SENDING'
+      AND r.sending_at IS NOT DISTINCT FROM h.claimed_at
+    RETURNING r.id::text AS id`;
   return new Set(rows.map((row) => row.id));
 }
 
 /** SENDING → SKIPPED (not sent on purpose) or FAILED (cannot be delivered), with the reason. */
 export async function settleDelivery(
   tx: Tx,
-  deliveryId: string,
+  claim: HeldClaim,
   status: "SKIPPED" | "FAILED",
   reason: string,
 ): Promise<boolean> {
   const changed = await tx.$executeRaw`
     UPDATE reminder_delivery SET status = ${status}::"ReminderStatus", error = ${reason}
-    WHERE id = ${deliveryId}::uuid AND status = 'SENDING'`;
+    WHERE id = ${claim.id}::uuid AND status = 'SENDING'
+      AND sending_at IS NOT DISTINCT FROM ${claim.claimedAt}::timestamptz`;
   return changed === 1;
 }
 
@@ -172,14 +192,15 @@ export async function settleDelivery(
  */
 export async function releaseDelivery(
   tx: Tx,
-  deliveryId: string,
+  claim: HeldClaim,
   options: { error: string | null; refundAttempt?: boolean },
 ): Promise<boolean> {
   const refund = options.refundAttempt ? 1 : 0;
   const changed = await tx.$executeRaw`
     UPDATE reminder_delivery
     SET status = 'PLANNED', sending_at = NULL, left_at = NULL, error = ${options.error}, attempts = GREATEST(attempts - ${refund}, 0)
-    WHERE id = ${deliveryId}::uuid AND status = 'SENDING'`;
+    WHERE id = ${claim.id}::uuid AND status = 'SENDING'
+      AND sending_at IS NOT DISTINCT FROM ${claim.claimedAt}::timestamptz`;
   return changed === 1;
 }
 
@@ -216,11 +237,11 @@ export async function reclaimStaleDelivery(
       UPDATE reminder_delivery SET sending_at = ${now}::timestamptz, attempts = attempts + 1
       WHERE id = ${deliveryId}::uuid AND status = 'SENDING' AND left_at IS NULL
         AND sending_at < ${staleBefore}::timestamptz
-      RETURNING id, person_id, date, slot, attempts)
+      RETURNING id, person_id, date, slot, attempts, sending_at)
     ${TARGET_SELECT}`;
   return rows[0] ? toTarget(rows[0]) : null;
 }
 
 /** The statement that records a claimed row's request as out; written in the same step as the request. */
 export const MARK_LEFT_SQL = `UPDATE reminder_delivery SET left_at = $2::timestamptz
-  WHERE id = $1::uuid AND status = 'SENDING'`;
+  WHERE id = $1::uuid AND status = 'SENDING' AND sending_at IS NOT DISTINCT FROM $3::timestamptz`;

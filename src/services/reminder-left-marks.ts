@@ -1,5 +1,5 @@
 import pg from "pg";
-import { MARK_LEFT_SQL } from "./reminder-deliveries.ts";
+import { type HeldClaim, MARK_LEFT_SQL } from "./reminder-deliveries.ts";
 
 /**
  * Connections for marking a claimed reminder's request as out (`left_at`). Written in the same
@@ -29,11 +29,7 @@ export interface LeftMark {
 }
 
 /** Takes a connection ready to write the mark for this row the moment its request leaves. */
-export async function prepareLeftMark(
-  pool: pg.Pool,
-  deliveryId: string,
-  clock: () => Date,
-): Promise<LeftMark> {
+export async function prepareLeftMark(pool: pg.Pool, claim: HeldClaim, clock: () => Date): Promise<LeftMark> {
   const client = await pool.connect();
   let written: Promise<void> | undefined;
   let broken: Error | undefined;
@@ -48,7 +44,7 @@ export async function prepareLeftMark(
         .query({
           name: "kinerja-reminder-left",
           text: MARK_LEFT_SQL,
-          values: [deliveryId, clock().toISOString()],
+          values: [claim.id, clock().toISOString(), claim.claimedAt?.toISOString() ?? null],
         })
         .then(
           () => undefined,

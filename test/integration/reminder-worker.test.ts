@@ -21,7 +21,14 @@ import { createSendPacer, type SendPacer } from "../../jobs/send-pacer.ts";
 import { createLogger } from "../../src/logger.ts";
 import { isStillDue } from "../../src/notifications/reminders.ts";
 import { createRedis } from "../../src/redis.ts";
-import { loadReminderTarget } from "../../src/services/reminder-deliveries.ts";
+import {
+  claimDelivery,
+  loadReminderTarget,
+  markDeliveriesSent,
+  reclaimStaleDelivery,
+  releaseDelivery,
+  settleDelivery,
+} from "../../src/services/reminder-deliveries.ts";
 import { createTestDatabase, type TestDatabase } from "../support/database.ts";
 import { startProcess } from "../support/process.ts";
 
@@ -401,6 +408,26 @@ describe("the reminder worker", () => {
     } finally {
       await proxy.close();
     }
+  });
+
+  it("lets a worker whose claim was taken over change nothing of the row", async () => {
+    const person = await employee();
+    const row = await plannedRow(person.id);
+    const first = await claimDelivery(database.db, row, new Date(NOW));
+    if (first.kind !== "claimed") throw new Error("not claimed");
+    const stale = { id: row, claimedAt: first.target.claimedAt };
+    // The first worker stalls past its lock; another takes the row over.
+    const later = new Date(Date.parse(NOW) + 60_000);
+    const taken = await reclaimStaleDelivery(database.db, row, new Date(later.getTime() - 1_000), later);
+    expect(taken?.claimedAt?.toISOString()).toBe(later.toISOString());
+
+    expect(await releaseDelivery(database.db, stale, { error: "late" })).toBe(false);
+    expect(await settleDelivery(database.db, stale, "FAILED", "late")).toBe(false);
+    expect(await markDeliveriesSent(database.db, [stale], later)).toEqual(new Set());
+    expect(await rowOf(row)).toMatchObject({ status: "SENDING", sendingAt: later, error: null });
+    expect(await markDeliveriesSent(database.db, [{ id: row, claimedAt: later }], later)).toEqual(
+      new Set([row]),
+    );
   });
 
   it("with two workers on the queue, sends every row exactly once", async () => {
