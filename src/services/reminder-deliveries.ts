@@ -37,7 +37,7 @@ export interface ReminderTarget {
   accounts: (Address & { platform: Platform })[];
 }
 
-export interface TargetRow {
+interface TargetRow {
   id: string;
   personId: string;
   date: string;
@@ -54,7 +54,7 @@ export interface TargetRow {
 }
 
 /** Everything about the row `c` (a CTE with id, person_id, date, slot, attempts, sending_at) in the same statement. */
-export const TARGET_SELECT_SQL = `
+const TARGET_SELECT_SQL = `
   SELECT c.id::text AS id, c.person_id::text AS "personId", to_char(c.date, 'YYYY-MM-DD') AS date, c.slot,
          c.attempts, c.sending_at AS "claimedAt", p.active, p.locale::text AS locale, p.unit_id::text AS "unitId", u.time_zone AS "timeZone",
          EXISTS (SELECT 1 FROM activity a WHERE a.person_id = c.person_id AND a.date = c.date
@@ -68,7 +68,7 @@ export const TARGET_SELECT_SQL = `
   FROM c JOIN person p ON p.id = c.person_id JOIN unit u ON u.id = p.unit_id`;
 const TARGET_SELECT = Prisma.raw(TARGET_SELECT_SQL);
 
-export function toTarget(row: TargetRow): ReminderTarget {
+function toTarget(row: TargetRow): ReminderTarget {
   return {
     id: row.id,
     personId: row.personId,
