@@ -1,3 +1,4 @@
+import { ScriptedFailures } from "./scripted-failures.ts";
 /**
  * Failures the Slack Web API stand-in answers with, in Slack's own shape: HTTP 200 with
  * `{ ok: false, error }` (plus `response_metadata.messages` for argument errors), except for rate
@@ -65,33 +66,11 @@ export function invalidArguments(...messages: string[]): SlackApiError {
   return new SlackApiError({ error: "invalid_arguments", messages });
 }
 
-/** Failures the stand-in is told to give: the next N calls to a method fail like this, in order. */
-export class ScriptedSlackFailures {
-  private readonly byMethod = new Map<string, { failure: SlackFailure; remaining: number }[]>();
-
-  add(method: string, failure: SlackFailure | string, times = 1): void {
-    if (!Number.isInteger(times) || times < 1) {
-      throw new RangeError(`times must be a positive integer, got ${times}`);
-    }
+/** Failures the stand-in is told to give (method names are case-sensitive, as in Slack); a string is an error code. */
+export class ScriptedSlackFailures extends ScriptedFailures<SlackFailure> {
+  override add(method: string, failure: SlackFailure | string, times = 1): void {
     const normalized = typeof failure === "string" ? { error: failure } : { ...failure };
     if (normalized.error.length === 0) throw new TypeError("a Slack failure needs an error code");
-    this.byMethod.set(method, [
-      ...(this.byMethod.get(method) ?? []),
-      { failure: normalized, remaining: times },
-    ]);
-  }
-
-  /** The failure for this call, if one is scripted (method names are case-sensitive, as in Slack). */
-  take(method: string): SlackFailure | undefined {
-    const queue = this.byMethod.get(method);
-    const next = queue?.[0];
-    if (queue === undefined || next === undefined) return undefined;
-    next.remaining -= 1;
-    if (next.remaining <= 0) queue.shift();
-    return next.failure;
-  }
-
-  clear(): void {
-    this.byMethod.clear();
+    super.add(method, normalized, times);
   }
 }

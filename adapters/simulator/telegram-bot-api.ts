@@ -145,7 +145,7 @@ export async function startTelegramBotApi(
   };
   const calls: RecordedCall[] = [];
   const listeners = new Set<(call: RecordedCall) => void>();
-  const scripted = new ScriptedFailures();
+  const scripted = new ScriptedFailures<BotApiFailure>((method) => method.toLowerCase());
   const rateLimit = new SlidingWindowLimit(now);
   const stats: TelegramBotApiStats = { calls: 0, sent: 0, tooManyRequests: 0, failed: 0 };
 

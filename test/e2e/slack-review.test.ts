@@ -32,14 +32,7 @@ afterAll(async () => {
 describe("supervisors on Slack", () => {
   it("links a supervisor by the imported slack_user_id on their first command", async () => {
     expect((await rina.command("bantuan")).status).toBe(200);
-    const help = await t.eventually(
-      async () =>
-        rina
-          .dm()
-          .texts()
-          .find((x) => x.includes("kinerja-bot membantu")),
-      "help in the DM",
-    );
+    const help = await rina.waitForDm((x) => x.includes("kinerja-bot membantu"), "help in the DM");
     // Commands as they are typed on Slack, and the supervisor's own.
     expect(help).toContain("/kinerja lapor — laporkan pekerjaan");
     expect(help).toContain("/kinerja antrian — laporan tim yang menunggu persetujuan");
@@ -108,14 +101,7 @@ describe("supervisors on Slack", () => {
         { timestamp: Math.floor(t.clock.now.getTime() / 1000) },
       ),
     );
-    await t.eventually(
-      async () =>
-        rina
-          .dm()
-          .texts()
-          .some((x) => x.includes("sudah diputuskan: Disetujui oleh Rina")),
-      "already decided",
-    );
+    await rina.waitForDm((x) => x.includes("sudah diputuskan: Disetujui oleh Rina"), "already decided");
     expect(await t.db.activityStatusChange.count({ where: { activityId: id } })).toBe(changes);
     expect(t.slack.views.opened).toHaveLength(0);
   });
@@ -143,12 +129,8 @@ describe("supervisors on Slack", () => {
     await siti.say("Menyusun daftar antrean layanan untuk 35 warga");
     await siti.press("Kirim");
     expect(await statusOf(id)).toBe("DIAJUKAN");
-    await t.eventually(
-      async () =>
-        rina
-          .dm()
-          .texts()
-          .some((x) => x.includes("diperbaiki dan dikirim ulang") && x.includes("35 warga")),
+    await rina.waitForDm(
+      (x) => x.includes("diperbaiki dan dikirim ulang") && x.includes("35 warga"),
       "resubmitted on Slack",
     );
   });
@@ -185,14 +167,7 @@ describe("supervisors on Slack", () => {
         { timestamp: Math.floor(t.clock.now.getTime() / 1000) },
       ),
     );
-    await t.eventually(
-      async () =>
-        dedi
-          .dm()
-          .texts()
-          .some((x) => x.includes("bukan dari anggota tim Anda")),
-      "refusal",
-    );
+    await dedi.waitForDm((x) => x.includes("bukan dari anggota tim Anda"), "refusal");
     expect(await statusOf(id)).toBe("DIAJUKAN");
     expect(await t.db.auditLog.count({ where: { action: "activity.decision_refused", entityId: id } })).toBe(
       1,
@@ -222,14 +197,7 @@ describe("supervisors on Slack", () => {
   it("links an employee by the Slack profile e-mail and serves employee commands on Slack", async () => {
     const agus = t.slackUser("UAGUS00001");
     await agus.command("hari_ini");
-    await t.eventually(
-      async () =>
-        agus
-          .dm()
-          .texts()
-          .some((x) => x.includes("Laporan Anda hari ini")),
-      "hari_ini on Slack",
-    );
+    await agus.waitForDm((x) => x.includes("Laporan Anda hari ini"), "hari_ini on Slack");
     const account = await t.db.platformAccount.findFirst({
       where: { externalId: "UAGUS00001" },
       include: { person: true },
@@ -237,13 +205,6 @@ describe("supervisors on Slack", () => {
     expect(account?.person.nip).toBe(DEMO.agus);
     const stranger = t.slackUser("USTRANGER01");
     await stranger.command("lapor");
-    await t.eventually(
-      async () =>
-        stranger
-          .dm()
-          .texts()
-          .some((x) => x.includes("belum tertaut")),
-      "not linked",
-    );
+    await stranger.waitForDm((x) => x.includes("belum tertaut"), "not linked");
   });
 });

@@ -106,26 +106,11 @@ describe("the supervisor's views on Slack", () => {
     });
     const camat = t.slackUser("UDEMOCAMAT");
     await camat.command("tim");
-    const board = await t.eventually(
-      async () =>
-        camat
-          .dm()
-          .texts()
-          .find((x) => x.includes("Tim Anda hari ini")),
-      "camat board",
-    );
+    const board = await camat.waitForDm((x) => x.includes("Tim Anda hari ini"), "camat board");
     expect(board).toContain("Dedi Kurniawan, S.IP. — libur: Hari Jadi Seksi");
     expect(board).toContain("Rina Marlina, S.Sos. — belum lapor");
     await rina.command("tim");
-    const rinaBoard = await t.eventually(
-      async () =>
-        rina
-          .dm()
-          .texts()
-          .filter((x) => x.includes("Tim Anda hari ini"))
-          .at(-1),
-      "rina board",
-    );
+    const rinaBoard = await rina.waitForDm((x) => x.includes("Tim Anda hari ini"), "rina board");
     expect(rinaBoard).toContain("Dewi Lestari, A.Md. — izin: Cuti");
     expect(rinaBoard).toContain("Siti Nurhaliza, S.AP. — sudah lapor: 2 kegiatan, 180 menit");
     expect(rinaBoard).toContain("Budi Santoso — sudah lapor: 1 kegiatan, 60 menit · menunggu persetujuan 1");
@@ -133,27 +118,13 @@ describe("the supervisor's views on Slack", () => {
 
   it("/kinerja umpan_balik @pegawai delivers feedback to the employee on Telegram", async () => {
     await rina.command("umpan_balik <@UNOTLINKED|x> halo");
-    await t.eventually(
-      async () =>
-        rina
-          .dm()
-          .texts()
-          .some((x) => x.includes("tidak ditemukan")),
-      "unknown mention answered",
-    );
+    await rina.waitForDm((x) => x.includes("tidak ditemukan"), "unknown mention answered");
     const budiPerson = await t.db.person.findUniqueOrThrow({ where: { nip: DEMO.budi } });
     await t.db.platformAccount.create({
       data: { personId: budiPerson.id, platform: "SLACK", externalId: "UBUDI00001", address: "UBUDI00001" },
     });
     await rina.command("umpan_balik <@UBUDI00001|budi> Terima kasih, data RW 03 sangat rapi.");
-    await t.eventually(
-      async () =>
-        rina
-          .dm()
-          .texts()
-          .some((x) => x.includes("umpan balik untuk Budi Santoso sudah terkirim")),
-      "sent",
-    );
+    await rina.waitForDm((x) => x.includes("umpan balik untuk Budi Santoso sudah terkirim"), "sent");
     const feedback = await t.db.feedback.findFirstOrThrow({ where: { toId: budiPerson.id } });
     expect(feedback.text).toBe("Terima kasih, data RW 03 sangat rapi.");
     await t.eventually(

@@ -412,6 +412,11 @@ export class SlackTestUser {
     return this.harness.slack.channel(this.userId);
   }
 
+  /** Waits until a message of the DM matches (work the worker does after the ack); returns the latest match. */
+  waitForDm(matches: (text: string) => boolean, what: string): Promise<string> {
+    return this.harness.eventually(async () => [...this.dm().texts()].reverse().find(matches), what);
+  }
+
   /** The latest DM message with a button of this label, and the button's action id. */
   findButton(label: string | RegExp): { message: SlackMessage; actionId: string; value: string } | undefined {
     const matches = (text: string) => (typeof label === "string" ? text === label : label.test(text));
