@@ -1,4 +1,5 @@
 import { instantAt } from "../domain/time-zone.ts";
+import { Prisma } from "../generated/prisma/client.ts";
 import type { Tx } from "./db-types.ts";
 import { dueToday, ESCALATION_TIME, loadUnitsAt, PENDING_REVIEW_TIME } from "./reminder-calendar.ts";
 
@@ -109,6 +110,18 @@ export async function planDueReminders(
   return { planned, deliveryIds, skippedUnitIds: unusable, expired };
 }
 
+/**
+ * The rule every slot shares, for the person, day and slot columns named: no row yet for that person,
+ * day and slot, a reachable linked account, no absence covering the day. (Column names, not values.)
+ */
+function notYetPlannedReachablePresent(person: string, day: string, slot: string): Prisma.Sql {
+  return Prisma.raw(`NOT EXISTS (SELECT 1 FROM reminder_delivery r
+                      WHERE r.person_id = ${person} AND r.date = ${day} AND r.slot = ${slot})
+      AND EXISTS (SELECT 1 FROM platform_account a WHERE a.person_id = ${person} AND a.reachable)
+      AND NOT EXISTS (SELECT 1 FROM absence ab
+                      WHERE ab.person_id = ${person} AND ab.start_date <= ${day} AND ab.end_date >= ${day})`);
+}
+
 async function insertReportRows(tx: Tx, due: SlotColumns, now: Date): Promise<number> {
   return tx.$executeRaw`
     INSERT INTO reminder_delivery (id, person_id, date, slot, status, due_at, planned_at)
@@ -116,11 +129,7 @@ async function insertReportRows(tx: Tx, due: SlotColumns, now: Date): Promise<nu
     FROM unnest(${due.unitIds}::uuid[], ${due.days}::date[], ${due.slots}::text[], ${due.dueAts}::timestamptz[])
            AS d(unit_id, day, slot, due_at)
     JOIN person p ON p.unit_id = d.unit_id AND p.active
-    WHERE NOT EXISTS (SELECT 1 FROM reminder_delivery r
-                      WHERE r.person_id = p.id AND r.date = d.day AND r.slot = d.slot)
-      AND EXISTS (SELECT 1 FROM platform_account a WHERE a.person_id = p.id AND a.reachable)
-      AND NOT EXISTS (SELECT 1 FROM absence ab
-                      WHERE ab.person_id = p.id AND ab.start_date <= d.day AND ab.end_date >= d.day)
+    WHERE ${notYetPlannedReachablePresent("p.id", "d.day", "d.slot")}
       AND NOT EXISTS (SELECT 1 FROM activity ac
                       WHERE ac.person_id = p.id AND ac.date = d.day
                         AND ac.status IN ('DIAJUKAN', 'DISETUJUI', 'REVISI'))
@@ -156,11 +165,7 @@ async function insertEscalationRows(
            AS d(unit_id, day, slot, due_at)
     JOIN person s ON s.unit_id = d.unit_id AND s.active
     JOIN late l ON l.supervisor_id = s.id AND l.day = d.day
-    WHERE NOT EXISTS (SELECT 1 FROM reminder_delivery r
-                      WHERE r.person_id = s.id AND r.date = d.day AND r.slot = d.slot)
-      AND EXISTS (SELECT 1 FROM platform_account a WHERE a.person_id = s.id AND a.reachable)
-      AND NOT EXISTS (SELECT 1 FROM absence ab
-                      WHERE ab.person_id = s.id AND ab.start_date <= d.day AND ab.end_date >= d.day)
+    WHERE ${notYetPlannedReachablePresent("s.id", "d.day", "d.slot")}
     ON CONFLICT (person_id, date, slot) DO NOTHING`;
 }
 
@@ -210,11 +215,7 @@ async function insertPendingReviewRows(
     INSERT INTO reminder_delivery (id, person_id, date, slot, status, due_at, planned_at)
     SELECT gen_random_uuid(), c.person_id, c.day, c.slot, 'PLANNED', c.due_at, ${now}::timestamptz
     FROM chosen c
-    WHERE NOT EXISTS (SELECT 1 FROM reminder_delivery r
-                      WHERE r.person_id = c.person_id AND r.date = c.day AND r.slot = c.slot)
-      AND EXISTS (SELECT 1 FROM platform_account a WHERE a.person_id = c.person_id AND a.reachable)
-      AND NOT EXISTS (SELECT 1 FROM absence ab
-                      WHERE ab.person_id = c.person_id AND ab.start_date <= c.day AND ab.end_date >= c.day)
+    WHERE ${notYetPlannedReachablePresent("c.person_id", "c.day", "c.slot")}
     ON CONFLICT (person_id, date, slot) DO NOTHING`;
 }
 
