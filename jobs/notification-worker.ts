@@ -1,4 +1,4 @@
-import { type Job, Worker } from "bullmq";
+import { type Job, UnrecoverableError, Worker } from "bullmq";
 import type { Redis } from "ioredis";
 import type { EvidenceLinks } from "../src/conversation/review-message.ts";
 import type { LocaleCode } from "../src/conversation/types.ts";
@@ -12,15 +12,19 @@ import {
   type Notice,
   reviewRequestNotices,
 } from "../src/notifications/notices.ts";
+import { recordReviewMessage, reviewUpdatesFor } from "../src/notifications/review-updates.ts";
 import {
   type OutboundSender,
   PlatformNotConfigured,
   RateLimited,
   RecipientUnreachable,
 } from "../src/outbound/port.ts";
+import { type NotificationJob, notificationJob } from "../src/outbox/notification-job.ts";
+import { markDone, outboxProgress, recordSent } from "../src/outbox/outbox.ts";
 import { markUnreachable } from "../src/services/recipients.ts";
 import { createUnitCalendarCache } from "../src/services/unit-calendar-cache.ts";
-import { NOTIFICATIONS_QUEUE, type NotificationJob } from "./notification-queue.ts";
+import { NOTIFICATIONS_QUEUE } from "./notification-queue.ts";
+import { createSendPacer } from "./send-pacer.ts";
 
 export interface NotificationWorkerDeps {
   connection: Redis;
@@ -31,6 +35,10 @@ export interface NotificationWorkerDeps {
   defaultLocale: LocaleCode;
   links: EvidenceLinks;
   clock: () => Date;
+  /** Proactive messages per second, shared with the reminder worker (TELEGRAM_SEND_RATE) */
+  sendRatePerSecond: number;
+  /** The pacer's Redis key: the reminder worker's, so both stay under one rate together */
+  paceKey: string;
   concurrency?: number;
   /** How long unit rules and holidays are kept (as in the conversation engine) */
   unitCacheTtlMs?: number;
@@ -62,12 +70,15 @@ async function noticesFor(db: Db, job: NotificationJob, deps: NotificationWorker
 }
 
 /**
- * Sends notifications through the outbound port. A job may have several recipients; those already
- * sent are remembered in the job, so a retry after a 429 or a crash does not send them twice.
+ * Sends the notifications of outbox rows through the outbound port, at the shared send rate. The row is
+ * the truth (src/outbox/outbox.ts): recipients already sent are recorded in it right after each send, and
+ * a row marked done is skipped, so a job run again (a retry, a crash, a relay that handed it over again
+ * after Redis lost it) sends nothing twice.
  */
 export function startNotificationWorker(deps: NotificationWorkerDeps): Worker<NotificationJob> {
   const { db, logger } = deps;
   const unitCalendars = createUnitCalendarCache(deps.unitCacheTtlMs ?? 30_000);
+  const pacer = createSendPacer(deps.connection, deps.paceKey, deps.sendRatePerSecond);
 
   /** The reviewers' home screens (Slack App Home) show who reported and what waits: refresh them. */
   async function refreshHomes(job: NotificationJob): Promise<void> {
@@ -83,38 +94,78 @@ export function startNotificationWorker(deps: NotificationWorkerDeps): Worker<No
     }
   }
 
+  /** A platform error for one recipient: unreachable and unconfigured are final, a 429 waits. */
+  async function settle(
+    error: unknown,
+    notice: { personId: string; address: Notice["recipient"]["address"] },
+  ) {
+    if (error instanceof RecipientUnreachable) {
+      await markUnreachable(db, notice.address, error.reason, deps.clock());
+      logger.warn({ personId: notice.personId, reason: error.reason }, "recipient unreachable");
+      return;
+    }
+    if (error instanceof PlatformNotConfigured) {
+      // The person's platform is not connected in this deployment: nothing a retry would change.
+      logger.warn({ personId: notice.personId, platform: error.platform }, "platform not configured");
+      return;
+    }
+    if (error instanceof RateLimited) {
+      await pacer.pause(error.retryAfterMs);
+      await worker.rateLimit(error.retryAfterMs);
+      throw Worker.RateLimitError();
+    }
+    throw error;
+  }
+
+  /** A decision updates the review requests already sent for that version, on every platform. */
+  async function updateReviewMessages(job: NotificationJob & { kind: "decision" }): Promise<void> {
+    const updates = await reviewUpdatesFor(db, job.activityId, job.version - 1, {
+      defaultLocale: deps.defaultLocale,
+      links: deps.links,
+    });
+    for (const update of updates) {
+      if (!deps.outbound.edit) return;
+      await pacer.take();
+      try {
+        await deps.outbound.edit(update.address, update.sent, update.message);
+      } catch (error) {
+        await settle(error, { personId: "", address: update.address });
+      }
+    }
+  }
+
   const worker: Worker<NotificationJob> = new Worker<NotificationJob>(
     NOTIFICATIONS_QUEUE,
     async (job: Job<NotificationJob>) => {
-      const sentTo = new Set(job.data.sentTo ?? []);
-      for (const notice of await noticesFor(db, job.data, deps)) {
-        if (sentTo.has(notice.recipient.personId)) continue;
+      const parsed = notificationJob.safeParse(job.data);
+      if (!parsed.success) throw new UnrecoverableError("notification job of an unknown shape");
+      const data = parsed.data;
+      const progress = await outboxProgress(db, data.outboxId);
+      if (!progress || progress.done) return;
+      for (const notice of await noticesFor(db, data, deps)) {
+        const { personId, address } = notice.recipient;
+        if (progress.sentTo.has(personId)) continue;
+        await pacer.take();
         try {
-          await deps.outbound.send(notice.recipient.address, notice.message);
-        } catch (error) {
-          if (error instanceof RecipientUnreachable) {
-            await markUnreachable(db, notice.recipient.address, error.reason, deps.clock());
-            logger.warn(
-              { personId: notice.recipient.personId, reason: error.reason },
-              "recipient unreachable",
-            );
-          } else if (error instanceof PlatformNotConfigured) {
-            // The person's platform is not connected in this deployment: nothing a retry would change.
-            logger.warn(
-              { personId: notice.recipient.personId, platform: error.platform },
-              "platform not configured",
-            );
-          } else if (error instanceof RateLimited) {
-            await worker.rateLimit(error.retryAfterMs);
-            throw Worker.RateLimitError();
-          } else {
-            throw error;
+          const sent = await deps.outbound.send(address, notice.message);
+          await recordSent(db, data.outboxId, personId);
+          if (data.kind === "review-request") {
+            await recordReviewMessage(db, {
+              activityId: data.activityId,
+              version: data.version,
+              personId,
+              address,
+              sent,
+            });
           }
+        } catch (error) {
+          await settle(error, { personId, address });
+          await recordSent(db, data.outboxId, personId);
         }
-        sentTo.add(notice.recipient.personId);
-        await job.updateData({ ...job.data, sentTo: [...sentTo] });
       }
-      await refreshHomes(job.data);
+      if (data.kind === "decision") await updateReviewMessages(data);
+      await markDone(db, data.outboxId);
+      await refreshHomes(data);
     },
     { connection: deps.connection, prefix: deps.prefix, concurrency: deps.concurrency ?? 4 },
   );

@@ -6,7 +6,7 @@ import {
   RecipientUnreachable,
 } from "../../src/outbound/port.ts";
 import { observedFetch } from "./observed-fetch.ts";
-import { keyboardOf } from "./render.ts";
+import { isNotModified, keyboardOf } from "./render.ts";
 
 /** Telegram's answers that mean the chat cannot be reached again until the person acts. */
 export function unreachableReason(error: GrammyError): string | null {
@@ -24,6 +24,23 @@ export function unreachableReason(error: GrammyError): string | null {
 export function createTelegramSender(api: Api, options: { signalsLeaving?: boolean } = {}): OutboundSender {
   return {
     signalsRequestLeaving: () => options.signalsLeaving ?? false,
+    async edit(_to, sent, message) {
+      try {
+        await api.editMessageText(sent.chatId, Number(sent.messageId), message.text, {
+          reply_markup: keyboardOf(message.choices) ?? { inline_keyboard: [] },
+        });
+      } catch (error) {
+        if (isNotModified(error)) return;
+        if (error instanceof GrammyError) {
+          if (error.error_code === 429) throw new RateLimited((error.parameters.retry_after ?? 1) * 1000);
+          // The message is gone or too old to edit: nothing to update.
+          if (error.error_code === 400) return;
+          const reason = unreachableReason(error);
+          if (reason) throw new RecipientUnreachable(reason);
+        }
+        throw error;
+      }
+    },
     async send(to, message) {
       try {
         const markup = keyboardOf(message.choices);

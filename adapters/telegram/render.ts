@@ -17,7 +17,7 @@ export function keyboardOf(choices: Choice[][] | undefined): InlineKeyboard | un
 
 const clampText = (text: string) => (text.length <= MAX_TEXT ? text : `${text.slice(0, MAX_TEXT - 1)}…`);
 
-function isNotModified(error: unknown): boolean {
+export function isNotModified(error: unknown): boolean {
   return (
     error instanceof GrammyError &&
     error.error_code === 400 &&

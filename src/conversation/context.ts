@@ -13,7 +13,7 @@ export interface PersonInContext {
   locale: LocaleCode;
 }
 
-/** Work to do after the turn's transaction commits (never before: a rolled-back turn must not notify). */
+/** What a turn causes for others: written to the outbox in the turn's own transaction (a rolled-back turn notifies nobody). */
 export type Effect =
   | { kind: "activity-submitted"; activityId: string; version: number }
   | { kind: "activity-decided"; activityId: string; version: number }

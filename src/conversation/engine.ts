@@ -4,8 +4,11 @@ import { messagesFor } from "../i18n/index.ts";
 import type { Logger } from "../logger.ts";
 import { homeBoardFor } from "../notifications/home-board.ts";
 import type { OutboundMessage } from "../outbound/port.ts";
+import { writeEffects } from "../outbox/outbox.ts";
 import { linkFromDirectory } from "../services/account-linking.ts";
+import { personOfAccount } from "../services/account-person.ts";
 import type { Tx } from "../services/db-types.ts";
+import { claimEvent } from "../services/processed-events.ts";
 import { createUnitCalendarCache } from "../services/unit-calendar-cache.ts";
 import { type Effect, type PersonInContext, reply, type TurnContext, type TurnResult } from "./context.ts";
 import type { EvidenceLinks } from "./review-message.ts";
@@ -13,9 +16,9 @@ import { routeEvent } from "./router.ts";
 import { readState, StateVersionConflict, writeState } from "./state-store.ts";
 import type { AccountRef, Inbound, LocaleCode, PlatformName, Reply } from "./types.ts";
 
-/** Where the effects of a committed turn go (the notification queue in production). */
+/** Told when a committed turn wrote effects to the outbox (the relay then moves them to the queue). */
 export interface EffectSink {
-  publish(effects: readonly Effect[]): Promise<void>;
+  committed(): void;
 }
 
 export interface ConversationEngineDeps {
@@ -41,8 +44,11 @@ export interface ConversationEngine {
   apologyFor(account: AccountRef): Promise<Reply[]>;
   /** The language of the person behind an account (the default for an unlinked one). */
   localeOf(account: AccountRef): Promise<LocaleCode>;
-  /** The home screen of the person behind an account (Slack App Home), null when unlinked. */
-  homeFor(account: AccountRef): Promise<OutboundMessage | null>;
+  /**
+   * The home screen of the person behind an account (Slack App Home; an imported Slack id counts), null
+   * when nobody is, or when `eventKey` was handled already (a redelivered event).
+   */
+  homeFor(account: AccountRef, eventKey?: string): Promise<OutboundMessage | null>;
   /** The platform refused to deliver to this account (blocked bot, chat gone). */
   markUnreachable(account: AccountRef, reason: string): Promise<void>;
 }
@@ -141,6 +147,8 @@ export function createConversationEngine(deps: ConversationEngineDeps): Conversa
         if (result.next !== "keep") {
           await writeState(tx, { platform, externalId }, stored.version, result.next, now);
         }
+        // The outbox: the turn's effects commit with it or not at all (src/outbox/outbox.ts).
+        await writeEffects(tx, ctx.effects);
         return { replies: result.replies, effects: ctx.effects };
       },
       { maxWait: 5_000, timeout: 15_000 },
@@ -164,13 +172,11 @@ export function createConversationEngine(deps: ConversationEngineDeps): Conversa
     async apologyFor(account) {
       return apologyIn(await localeOf(account));
     },
-    async homeFor(account) {
-      const linked = await db.platformAccount.findUnique({
-        where: { platform_externalId: { platform: account.platform, externalId: account.externalId } },
-        select: { personId: true },
-      });
-      if (!linked) return null;
-      return homeBoardFor(db, linked.personId, {
+    async homeFor(account, eventKey) {
+      if (eventKey && !(await claimEvent(db, eventKey, account.platform))) return null;
+      const personId = await personOfAccount(db, account);
+      if (!personId) return null;
+      return homeBoardFor(db, personId, {
         now: deps.clock(),
         defaultLocale: deps.defaultLocale,
         unitCalendars,
@@ -194,14 +200,7 @@ export function createConversationEngine(deps: ConversationEngineDeps): Conversa
             logger.debug({ eventKey: inbound.eventKey }, "duplicate event ignored");
             return [];
           }
-          if (outcome.effects.length > 0) {
-            try {
-              await deps.effects.publish(outcome.effects);
-            } catch (error) {
-              // The turn is committed; a failed enqueue is repaired by the outbox sweep (see README).
-              logger.error({ err: error, effects: outcome.effects }, "could not publish effects");
-            }
-          }
+          if (outcome.effects.length > 0) deps.effects.committed();
           return outcome.replies;
         } catch (error) {
           if (isRetryable(error) && attempt < MAX_ATTEMPTS) continue;

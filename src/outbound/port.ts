@@ -24,6 +24,8 @@ export interface SentMessage {
 
 export interface OutboundSender {
   send(to: Address, message: OutboundMessage): Promise<SentMessage>;
+  /** Replaces a message sent earlier (a review request once it is decided); a missing message is not an error. */
+  edit?(to: Address, sent: SentMessage, message: OutboundMessage): Promise<void>;
   /** Replaces the person's home screen (Slack App Home); platforms without one leave it out. */
   publishHome?(to: Address, message: OutboundMessage): Promise<void>;
   /**
@@ -75,6 +77,11 @@ export function createOutboundRouter(senders: Partial<Record<PlatformName, Outbo
       const sender = senders[to.platform];
       if (!sender) return Promise.reject(new PlatformNotConfigured(to.platform));
       return sender.send(to, message);
+    },
+    edit(to, sent, message) {
+      const sender = senders[to.platform];
+      if (!sender) return Promise.reject(new PlatformNotConfigured(to.platform));
+      return sender.edit ? sender.edit(to, sent, message) : Promise.resolve();
     },
     async publishHome(to, message) {
       await senders[to.platform]?.publishHome?.(to, message);

@@ -1,0 +1,56 @@
+import { z } from "zod";
+import type { Effect } from "../conversation/context.ts";
+
+/**
+ * What a notification job carries: the outbox row it came from and what it is about. Rows are read back
+ * from PostgreSQL by the relay and from Redis by the worker, so both sides parse it.
+ */
+export const notificationJob = z.discriminatedUnion("kind", [
+  z.object({
+    kind: z.literal("review-request"),
+    outboxId: z.string(),
+    activityId: z.uuid(),
+    version: z.number(),
+  }),
+  z.object({ kind: z.literal("decision"), outboxId: z.string(), activityId: z.uuid(), version: z.number() }),
+  z.object({ kind: z.literal("absence"), outboxId: z.string(), absenceId: z.uuid() }),
+  z.object({ kind: z.literal("feedback"), outboxId: z.string(), feedbackId: z.uuid() }),
+]);
+
+export type NotificationJob = z.infer<typeof notificationJob>;
+
+/** A job's data before it has an outbox row. */
+export type NotificationPayload = NotificationJob extends infer J
+  ? J extends NotificationJob
+    ? Omit<J, "outboxId">
+    : never
+  : never;
+
+/**
+ * The job for an effect, with a deterministic id (no ":"; not digits only): the same effect written
+ * twice is one row, and a row relayed twice is one job.
+ */
+export function jobFor(effect: Effect): { jobId: string; payload: NotificationPayload } {
+  switch (effect.kind) {
+    case "activity-submitted":
+      return {
+        jobId: `review-${effect.activityId}-v${effect.version}`,
+        payload: { kind: "review-request", activityId: effect.activityId, version: effect.version },
+      };
+    case "activity-decided":
+      return {
+        jobId: `decision-${effect.activityId}-v${effect.version}`,
+        payload: { kind: "decision", activityId: effect.activityId, version: effect.version },
+      };
+    case "absence-declared":
+      return {
+        jobId: `absence-${effect.absenceId}`,
+        payload: { kind: "absence", absenceId: effect.absenceId },
+      };
+    case "feedback-given":
+      return {
+        jobId: `feedback-${effect.feedbackId}`,
+        payload: { kind: "feedback", feedbackId: effect.feedbackId },
+      };
+  }
+}
