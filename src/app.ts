@@ -7,9 +7,10 @@ import {
 } from "../adapters/simulator/web/simulator-world.ts";
 import { createSlackAdapter } from "../adapters/slack/slack-adapter.ts";
 import { createTelegramAdapter, type TelegramBotInfo } from "../adapters/telegram/telegram-adapter.ts";
-import { createNotificationQueue, queueEffectSink } from "../jobs/notification-queue.ts";
+import { createNotificationQueue } from "../jobs/notification-queue.ts";
 import { startNotificationWorker } from "../jobs/notification-worker.ts";
-import { createReminderQueue } from "../jobs/reminder-queue.ts";
+import { startOutboxRelay } from "../jobs/outbox-relay.ts";
+import { createReminderQueue, REMINDERS_QUEUE } from "../jobs/reminder-queue.ts";
 import { startReminderWorker } from "../jobs/reminder-worker.ts";
 import { startScheduler } from "../jobs/scheduler.ts";
 import { importFiles } from "./admin/import/import-files.ts";
@@ -17,6 +18,7 @@ import { DEMO_FILES } from "./admin/seed-demo.ts";
 import type { Config } from "./config.ts";
 import { createConversationEngine } from "./conversation/engine.ts";
 import { createDb } from "./db/client.ts";
+import { startEvidenceLinkSecret } from "./evidence/link-secret.ts";
 import { createSignedEvidenceLinks } from "./evidence/signed-links.ts";
 import type { FileFetcher } from "./http/evidence-route.ts";
 import { registerEvidenceRoute } from "./http/evidence-route.ts";
@@ -65,8 +67,15 @@ export async function startApp(
   }
   const queue = createNotificationQueue(queueRedis, config.redisPrefix);
   queue.on("error", (error) => logger.warn({ err: error }, "notification queue error"));
+  // Every process with the web or worker role relays the outbox (SPEC section 16).
+  const relay =
+    config.roles.has("web") || config.roles.has("worker")
+      ? startOutboxRelay({ db, queue, connection: queueRedis, logger })
+      : undefined;
+  const linkSecret = await startEvidenceLinkSecret(db, config.evidenceLinkSecret, logger);
+  closers.push({ name: "evidence link key", close: async () => linkSecret.stop() });
   const links = createSignedEvidenceLinks({
-    secret: config.evidenceLinkSecret,
+    secret: linkSecret.current,
     baseUrl: config.baseUrl,
     clock,
   });
@@ -80,7 +89,7 @@ export async function startApp(
   const engine = createConversationEngine({
     db,
     clock,
-    effects: queueEffectSink(queue),
+    effects: { committed: () => relay?.nudge() },
     logger,
     defaultLocale: config.defaultLocale,
     links,
@@ -104,7 +113,10 @@ export async function startApp(
     fetchers.TELEGRAM = telegram.fileFetcher;
   }
   const slack = await createSlackAdapter(config, { engine, logger, clock });
-  if (slack) senders.SLACK = slack.sender;
+  if (slack) {
+    senders.SLACK = slack.sender;
+    fetchers.SLACK = slack.fileFetcher;
+  }
   const outbound = createOutboundRouter(senders);
 
   let http: FastifyInstance | undefined;
@@ -141,6 +153,9 @@ export async function startApp(
       defaultLocale: config.defaultLocale,
       links,
       clock,
+      sendRatePerSecond: config.telegramSendRate,
+      // The reminder worker's pacer: notifications and reminders together stay under TELEGRAM_SEND_RATE.
+      paceKey: `${config.redisPrefix}:${REMINDERS_QUEUE}:send-pace`,
       ...(overrides.unitCacheTtlMs !== undefined ? { unitCacheTtlMs: overrides.unitCacheTtlMs } : {}),
     });
     closers.push(
@@ -180,6 +195,7 @@ export async function startApp(
     closers.push({ name: "simulator", close: () => stopWorld.close() });
   }
   closers.push(
+    { name: "outbox relay", close: async () => relay?.close() },
     { name: "reminder queue", close: () => reminderQueue.close() },
     { name: "notification queue", close: () => queue.close() },
     { name: "redis", close: async () => void (await Promise.all([redis.quit(), queueRedis.quit()])) },

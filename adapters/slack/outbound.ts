@@ -38,6 +38,29 @@ export function createSlackSender(client: webApi.WebClient): OutboundSender {
         throw error;
       }
     },
+    async edit(_to, sent, message) {
+      try {
+        await client.chat.update({
+          channel: sent.chatId,
+          ts: sent.messageId,
+          text: message.text.slice(0, 3000),
+          blocks: messageBlocks(message.text, message.choices),
+        });
+      } catch (error) {
+        const e = error as SlackApiError;
+        if (e.code === "slack_webapi_rate_limited_error") throw new RateLimited((e.retryAfter ?? 1) * 1000);
+        const reason = e.data?.error;
+        // The message was deleted or can no longer be edited: nothing to update.
+        if (
+          reason === "message_not_found" ||
+          reason === "cant_update_message" ||
+          reason === "edit_window_closed"
+        )
+          return;
+        if (reason && UNREACHABLE.has(reason)) throw new RecipientUnreachable(reason);
+        throw error;
+      }
+    },
     async publishHome(to, message) {
       await client.views.publish({
         user_id: to.address,
