@@ -5,6 +5,7 @@
 import { blocksProblems, type SlackBlock, viewProblems, withBlockIds } from "./slack-block-kit.ts";
 import type { SlackBotIdentity, SlackConversations, SlackMessage } from "./slack-conversations.ts";
 import { invalidArguments, SlackApiError } from "./slack-failures.ts";
+import type { SlackFileStore } from "./slack-files.ts";
 import { dmChannelId, isConversationId, isUserId, mpimChannelId } from "./slack-ids.ts";
 import { flag, stringArgument } from "./slack-payload.ts";
 import type { SlackDirectory, SlackUserSeed } from "./slack-users.ts";
@@ -16,6 +17,8 @@ export interface SlackWorkspace {
   directory: SlackDirectory;
   conversations: SlackConversations;
   views: SlackViewStore;
+  /** Files users shared (`files.info`) */
+  files: SlackFileStore;
   /** DM channels opened with `conversations.open` (for `already_open`) */
   openedDms: Set<string>;
   now: () => number;
@@ -176,6 +179,12 @@ export const slackMethods: Record<string, SlackMethodHandler> = {
     const view = requireView(payload, ["home"]);
     return { view: workspace.views.publish(userId, view, stringArgument(payload, "hash")).view };
   },
+
+  "files.info": ({ payload, workspace }) => ({
+    file: workspace.files.info(stringArgument(payload, "file")),
+    comments: [],
+    response_metadata: { next_cursor: "" },
+  }),
 
   "users.info": ({ payload, workspace }) => {
     const user = findUser(workspace, stringArgument(payload, "user"));

@@ -6,6 +6,9 @@
  * Payload builders return Bolt's own types, so the shapes are checked against what Bolt listeners
  * read; the `*Request` functions encode and sign them into something `fetch(url, request)` sends.
  *
+ * Text goes out as Slack's clients send it (`asSlackSends`): `&`, `<` and `>` escaped, typed URLs as
+ * `<url>`; mentions and labelled links are given in Slack's markup and pass through.
+ *
  * Bolt compares the content type *exactly* with `application/x-www-form-urlencoded` (a `; charset`
  * suffix makes it parse the body as JSON and answer 400), so these requests send exactly that.
  */
@@ -16,13 +19,16 @@ import type {
   EnvelopedEvent,
   SlashCommand,
   types,
+  ViewClosedAction,
   ViewOutput,
   ViewStateValue,
   ViewSubmitAction,
 } from "@slack/bolt";
 import type { SlackBlock } from "./slack-block-kit.ts";
 import type { SlackMessage } from "./slack-conversations.ts";
+import type { SlackFileObject } from "./slack-files.ts";
 import { dmChannelId, newActionTs, newEventId, newTriggerId, slackDefaults } from "./slack-ids.ts";
+import { asSlackSends } from "./slack-text.ts";
 
 /** The signature headers of a request from Slack. */
 export interface SlackSignatureHeaders {
@@ -73,6 +79,7 @@ export function signSlackRequest(
 export interface SlashCommandInput extends Actor {
   /** With the slash, e.g. `/kinerja` */
   command: string;
+  /** As the user typed it (escaped here, as with `should_escape: true`) */
   text?: string;
   /** Where it was typed; defaults to the app's DM with the user */
   channelId?: string;
@@ -93,7 +100,7 @@ export function slashCommand(input: SlashCommandInput): SlashCommand {
     user_id: input.userId,
     user_name: userName(input),
     command: input.command,
-    text: input.text ?? "",
+    text: asSlackSends(input.text ?? ""),
     api_app_id: input.apiAppId ?? slackDefaults.appId,
     is_enterprise_install: "false",
     response_url: input.responseUrl,
@@ -257,10 +264,28 @@ export function viewSubmission(input: ViewSubmissionInput): ViewSubmitAction {
   };
 }
 
+/**
+ * A `view_closed` payload: the user closed a modal opened with `notify_on_close: true` (Slack sends
+ * nothing for other modals). `isCleared` when the whole stack went away at once (`clear_on_close`).
+ */
+export function viewClosed(input: Actor & { view: ViewOutput; isCleared?: boolean }): ViewClosedAction {
+  const teamId = input.teamId ?? slackDefaults.teamId;
+  return {
+    type: "view_closed",
+    team: { id: teamId, domain: input.teamDomain ?? slackDefaults.teamDomain },
+    user: { id: input.userId, name: userName(input), team_id: teamId },
+    api_app_id: input.apiAppId ?? slackDefaults.appId,
+    token: input.token ?? slackDefaults.verificationToken,
+    view: input.view,
+    is_cleared: input.isCleared ?? false,
+    is_enterprise_install: false,
+  };
+}
+
 /** The form Slack posts for an interaction (`payload=<JSON>`), signed. */
 export function interactionRequest(
   signingSecret: string,
-  payload: BlockAction | ViewSubmitAction,
+  payload: BlockAction | ViewSubmitAction | ViewClosedAction,
   options: SlackRequestOptions = {},
 ): SlackAppRequest {
   const body = new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
@@ -326,7 +351,7 @@ export function appHomeOpened(input: {
   };
 }
 
-/** A user wrote to the app in their DM (`message.im`). */
+/** A user wrote to the app in their DM (`message.im`); `text` as typed, escaped as a client sends it. */
 export function directMessage(input: {
   userId: string;
   text: string;
@@ -339,12 +364,37 @@ export function directMessage(input: {
     subtype: undefined,
     channel: dmChannelId(input.userId),
     user: input.userId,
-    text: input.text,
+    text: asSlackSends(input.text),
     ts,
     event_ts: ts,
     team: input.teamId ?? slackDefaults.teamId,
     channel_type: "im",
     ...(input.threadTs === undefined ? {} : { thread_ts: input.threadTs }),
+  };
+}
+
+/**
+ * A user shared files in their DM with the app (`message.im`, subtype `file_share`), e.g. the object
+ * `standIn.uploadFile(...)` returned; `text` is the message typed with them. Like Slack, no `team`.
+ */
+export function fileShareMessage(input: {
+  userId: string;
+  files: readonly SlackFileObject[];
+  text?: string;
+}): types.FileShareMessageEvent {
+  const ts = newActionTs();
+  return {
+    type: "message",
+    subtype: "file_share",
+    text: asSlackSends(input.text ?? ""),
+    files: [...input.files],
+    upload: true,
+    user: input.userId,
+    display_as_bot: false,
+    ts,
+    event_ts: ts,
+    channel: dmChannelId(input.userId),
+    channel_type: "im",
   };
 }
 

@@ -18,6 +18,7 @@ import {
   type SlackErrorBody,
   type SlackFailure,
 } from "./slack-failures.ts";
+import { type SlackFileObject, type SlackFileSeed, SlackFileStore } from "./slack-files.ts";
 import { dmChannelId, isUserId, SlackTsClock, slackDefaults } from "./slack-ids.ts";
 import { type SlackWorkspace, slackMethods } from "./slack-methods.ts";
 import { readBody, readSlackPayload, type SlackPayloadEncoding } from "./slack-payload.ts";
@@ -37,6 +38,7 @@ export type {
   SlackMessageVersion,
 } from "./slack-conversations.ts";
 export type { SlackErrorBody, SlackFailure } from "./slack-failures.ts";
+export type { SlackFileObject, SlackFileSeed } from "./slack-files.ts";
 export { slackDefaults } from "./slack-ids.ts";
 export type { SlackPayloadEncoding } from "./slack-payload.ts";
 export type {
@@ -118,6 +120,14 @@ export interface SlackWebApiStandIn {
   responses(idOrUrl?: string): SlackResponsePost[];
   addUser(user: SlackUserSeed): void;
   /**
+   * A file a user uploads into a conversation, as Slack stores it: `files.info` knows it and its
+   * `url_private_download` serves the bytes to a request with the bot token (without: a redirect to
+   * the sign-in page). Returns the file object a `file_share` message carries.
+   */
+  uploadFile(file: SlackFileSeed): SlackFileObject;
+  /** GETs of file URLs, with whether they were authorised */
+  readonly downloads: readonly { fileId: string; authorised: boolean }[];
+  /**
    * The next `times` calls to `method` fail like this, before any other check. `"ratelimited"`
    * answers HTTP 429 with `Retry-After` (1 second unless `retryAfterSeconds` says otherwise).
    */
@@ -155,6 +165,7 @@ export async function startSlackWebApi(options: SlackWebApiOptions = {}): Promis
     directory,
     conversations,
     views: new SlackViewStore(identity, now),
+    files: new SlackFileStore(bot, now),
     openedDms: new Set(),
     now,
   };
@@ -163,6 +174,32 @@ export async function startSlackWebApi(options: SlackWebApiOptions = {}): Promis
   const callListeners = new Set<(call: RecordedSlackCall) => void>();
   const responseListeners = new Set<(post: SlackResponsePost) => void>();
   const scripted = new ScriptedSlackFailures();
+  const downloads: { fileId: string; authorised: boolean }[] = [];
+
+  function answerFile(request: IncomingMessage, response: ServerResponse, url: URL): boolean {
+    const file = workspace.files.atPath(url.pathname);
+    if (file === undefined || request.method !== "GET") return false;
+    request.resume();
+    const bearer = /^Bearer (\S+)$/.exec(request.headers.authorization ?? "")?.[1];
+    const authorised =
+      bearer !== undefined && (options.botToken === undefined || bearer === options.botToken);
+    downloads.push({ fileId: file.object.id, authorised });
+    if (!authorised) {
+      // What files.slack.com does for a request without a valid token.
+      response.writeHead(302, {
+        location: `https://${bot.teamDomain}.slack.com/?redir=${encodeURIComponent(url.pathname)}`,
+      });
+      response.end();
+      return true;
+    }
+    response.writeHead(200, {
+      "content-type": file.object.mimetype,
+      "content-length": file.bytes.byteLength,
+      "content-disposition": `attachment; filename="${encodeURIComponent(file.object.name ?? "file")}"`,
+    });
+    response.end(file.bytes);
+    return true;
+  }
 
   function dispatch(method: string, payload: Record<string, unknown>, token: string | undefined) {
     const failure = scripted.take(method);
@@ -234,12 +271,14 @@ export async function startSlackWebApi(options: SlackWebApiOptions = {}): Promis
       void answerResponseUrl(request, response, responseId);
       return;
     }
+    if (answerFile(request, response, url)) return;
     request.resume();
     response.writeHead(404, { "content-type": "text/plain" }).end("Not Found");
   });
 
   const origin = await listenForOrigin(server, options);
   const responseUrlBase = `${origin}/response/`;
+  workspace.files.origin = origin;
 
   return {
     url: `${origin}/api/`,
@@ -260,6 +299,8 @@ export async function startSlackWebApi(options: SlackWebApiOptions = {}): Promis
         idOrUrl?.startsWith(responseUrlBase) ? idOrUrl.slice(responseUrlBase.length) : idOrUrl,
       ),
     addUser: (user) => directory.add(user),
+    uploadFile: (file) => workspace.files.add(file),
+    downloads,
     failNext: (method, failure, times) => scripted.add(method, failure, times),
     onCall(listener) {
       callListeners.add(listener);
@@ -274,6 +315,8 @@ export async function startSlackWebApi(options: SlackWebApiOptions = {}): Promis
       scripted.clear();
       conversations.clear();
       workspace.views.clear();
+      workspace.files.clear();
+      downloads.length = 0;
       workspace.openedDms.clear();
       responseUrls.clear();
     },

@@ -65,6 +65,8 @@ export function reasonModal(options: {
     title: { type: "plain_text" as const, text: options.title.slice(0, 24) },
     submit: { type: "plain_text" as const, text: options.submit.slice(0, 24) },
     close: { type: "plain_text" as const, text: options.cancel.slice(0, 24) },
+    // Closing it sends view_closed, which withdraws the question (no later DM is taken as the reason).
+    notify_on_close: true,
     blocks: [
       {
         type: "input",

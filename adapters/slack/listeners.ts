@@ -10,7 +10,9 @@ import {
   buttonToInbound,
   commandToInbound,
   directMessageToInbound,
+  formClosedToInbound,
   formToInbound,
+  sharedFile,
   slackAccount,
 } from "./to-inbound.ts";
 
@@ -27,8 +29,16 @@ export interface SlackListenerDeps {
   logger: Logger;
 }
 
+const sharedFiles = z.array(z.unknown()).transform((files) =>
+  files.flatMap((file) => {
+    const parsed = sharedFile.safeParse(file);
+    return parsed.success ? [parsed.data] : [];
+  }),
+);
+
 /**
- * Registers the Slack listeners: `/kinerja`, button presses, the reason modal and direct messages.
+ * Registers the Slack listeners: `/kinerja`, button presses, the reason modal (submitted or closed),
+ * App Home and direct messages (text, or a shared file).
  * Each acks at once (Slack's 3 seconds) and does the slow work after; none decides what to say.
  */
 export function registerSlackListeners(app: App, deps: SlackListenerDeps): void {
@@ -92,9 +102,25 @@ export function registerSlackListeners(app: App, deps: SlackListenerDeps): void 
     );
   });
 
+  app.view({ type: "view_closed", callback_id: REASON_CALLBACK_ID }, async ({ body, view, ack, client }) => {
+    await ack();
+    const metadata = modalMetadata.safeParse(safeJson(view.private_metadata));
+    if (!metadata.success) return;
+    await handle(
+      client,
+      formClosedToInbound({
+        userId: body.user.id,
+        teamId: body.team?.id,
+        viewId: view.id,
+        metadata: metadata.data,
+      }),
+    );
+  });
+
   app.event("app_home_opened", async ({ event, body, client }) => {
     if (event.tab !== "home") return;
-    const home = await engine.homeFor(slackAccount(event.user, body.team_id));
+    // Slack redelivers events it thinks were lost: each event id is published once.
+    const home = await engine.homeFor(slackAccount(event.user, body.team_id), `slack:${body.event_id}`);
     if (!home) return;
     await client.views.publish({
       user_id: event.user,
@@ -103,13 +129,15 @@ export function registerSlackListeners(app: App, deps: SlackListenerDeps): void 
   });
 
   app.event("message", async ({ event, body, client }) => {
-    if (event.channel_type !== "im" || event.subtype !== undefined || !("user" in event) || "bot_id" in event)
-      return;
+    if (event.channel_type !== "im" || !("user" in event) || "bot_id" in event) return;
+    if (event.subtype !== undefined && event.subtype !== "file_share") return;
+    const files = event.subtype === "file_share" ? sharedFiles.safeParse(event.files ?? []) : undefined;
     const inbound = directMessageToInbound({
       userId: event.user,
       teamId: body.team_id,
       text: event.text ?? "",
       eventId: body.event_id,
+      ...(files?.success ? { files: files.data } : {}),
     });
     await handle(client, withDirectory(client, inbound));
   });

@@ -2,8 +2,10 @@ import { App, LogLevel, webApi } from "@slack/bolt";
 import type { FastifyInstance } from "fastify";
 import type { Config } from "../../src/config.ts";
 import type { ConversationEngine } from "../../src/conversation/engine.ts";
+import type { FileFetcher } from "../../src/http/evidence-route.ts";
 import type { Logger } from "../../src/logger.ts";
 import type { OutboundSender } from "../../src/outbound/port.ts";
+import { createSlackFileFetcher } from "./file-fetcher.ts";
 import { registerSlackListeners } from "./listeners.ts";
 import { createSlackSender } from "./outbound.ts";
 import { FastifyReceiver } from "./receiver.ts";
@@ -11,6 +13,8 @@ import { FastifyReceiver } from "./receiver.ts";
 /** Everything the rest of the product needs from Slack, wired from the configuration. */
 export interface SlackAdapter {
   sender: OutboundSender;
+  /** Files shared in a DM, downloaded for `GET /evidence/<id>` */
+  fileFetcher: FileFetcher;
   /** HTTP mode: `POST /slack/events` on the product's server. */
   attachRoutes(http: FastifyInstance): void;
   /** Socket Mode: connects to Slack; returns how to disconnect. */
@@ -47,8 +51,14 @@ export async function createSlackAdapter(
       rejectRateLimitedCalls: true,
     }),
   );
+  const fileFetcher = createSlackFileFetcher(
+    new webApi.WebClient(slack.botToken, { slackApiUrl: slack.apiUrl, retryConfig: { retries: 1 } }),
+    slack.botToken,
+    slack.apiUrl,
+  );
   return {
     sender,
+    fileFetcher,
     attachRoutes(http) {
       receiver?.register(http);
     },

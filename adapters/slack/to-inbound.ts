@@ -1,4 +1,6 @@
-import type { AccountRef, Inbound, InboundEvent } from "../../src/conversation/types.ts";
+import { z } from "zod";
+import type { AccountRef, FileRef, Inbound, InboundEvent } from "../../src/conversation/types.ts";
+import { leadingMention, plainFromSlack } from "./slack-text.ts";
 
 /** `/kinerja <subcommand> <args>` words that differ from the Telegram command names. */
 const SUBCOMMAND_ALIASES: Record<string, string> = { "": "bantuan", tautkan: "start", help: "bantuan" };
@@ -8,7 +10,10 @@ export function slackAccount(userId: string, teamId: string | undefined): Accoun
   return { platform: "SLACK", externalId: userId, address: userId, ...(teamId ? { teamId } : {}) };
 }
 
-/** `/kinerja lapor`, `/kinerja tautkan KODE`, `/kinerja` (help) as a neutral command. */
+/**
+ * `/kinerja lapor`, `/kinerja tautkan KODE`, `/kinerja` (help) as a neutral command. The text arrives
+ * escaped, with links and mentions in Slack's markup (`should_escape: true`); the arguments are read as typed.
+ */
 export function commandToInbound(command: {
   text: string;
   user_id: string;
@@ -17,12 +22,13 @@ export function commandToInbound(command: {
 }): Inbound {
   const [word = "", ...rest] = command.text.trim().split(/\s+/);
   let name = SUBCOMMAND_ALIASES[word.toLowerCase()] ?? word.toLowerCase();
-  let args = rest.join(" ");
+  const raw = rest.join(" ");
+  let args = plainFromSlack(raw).trim();
   // `/kinerja umpan_balik @pegawai teks` gives feedback; without a mention it shows one's own feedback.
-  const mention = /^<@([UW][A-Z0-9]+)(?:\|[^>]*)?>\s*([\s\S]*)$/.exec(args);
+  const mention = leadingMention(raw);
   if (name === "umpan_balik" && mention) {
     name = "umpan_balik_tim";
-    args = `account:SLACK:${mention[1]} ${mention[2]}`.trim();
+    args = `account:SLACK:${mention.userId} ${plainFromSlack(mention.rest)}`.trim();
   }
   const event: InboundEvent = { kind: "command", name, args };
   return {
@@ -44,7 +50,8 @@ export function buttonToInbound(input: {
     input.channelId && input.messageTs ? { chatId: input.channelId, messageId: input.messageTs } : undefined;
   return {
     account: slackAccount(input.userId, input.teamId),
-    event: { kind: "choice", data: input.value, ...(message ? { message } : {}) },
+    // A button's `ask` opens a modal (every click carries a trigger id), so only the modal answers it.
+    event: { kind: "choice", data: input.value, ...(message ? { message } : {}), asksInForm: true },
     eventKey: `slack:${input.triggerId}`,
   };
 }
@@ -75,15 +82,52 @@ export function formToInbound(input: {
   };
 }
 
+/** A reason modal closed without submitting (`view_closed`): the question it asked is withdrawn. */
+export function formClosedToInbound(input: {
+  userId: string;
+  teamId: string | undefined;
+  viewId: string;
+  metadata: ModalMetadata;
+}): Inbound {
+  return {
+    account: slackAccount(input.userId, input.teamId),
+    event: { kind: "form-closed", data: input.metadata.data },
+    eventKey: `slack:view-closed-${input.viewId}`,
+  };
+}
+
+/** The parts of a shared file the core keeps (Slack Connect files may lack all but the id). */
+export const sharedFile = z.object({
+  id: z.string().min(1),
+  name: z.string().nullish(),
+  mimetype: z.string().nullish(),
+  size: z.number().int().nonnegative().nullish(),
+});
+export type SharedFile = z.infer<typeof sharedFile>;
+
 export function directMessageToInbound(input: {
   userId: string;
   teamId: string | undefined;
   text: string;
   eventId: string;
+  /** A `file_share` message: the first file is the evidence, the text its caption */
+  files?: readonly SharedFile[];
 }): Inbound {
+  const text = plainFromSlack(input.text);
+  const file = input.files?.[0];
+  const event: InboundEvent = file
+    ? { kind: "file", file: fileRefOf(file), ...(text.trim() ? { caption: text.trim() } : {}) }
+    : { kind: "text", text };
+  return { account: slackAccount(input.userId, input.teamId), event, eventKey: `slack:${input.eventId}` };
+}
+
+function fileRefOf(file: SharedFile): FileRef {
   return {
-    account: slackAccount(input.userId, input.teamId),
-    event: { kind: "text", text: input.text },
-    eventKey: `slack:${input.eventId}`,
+    kind: file.mimetype?.startsWith("image/") ? "PHOTO" : "DOCUMENT",
+    fileId: file.id,
+    fileUniqueId: file.id,
+    ...(file.name ? { fileName: file.name } : {}),
+    ...(file.mimetype ? { mimeType: file.mimetype } : {}),
+    ...(typeof file.size === "number" ? { sizeBytes: file.size } : {}),
   };
 }

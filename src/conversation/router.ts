@@ -76,8 +76,11 @@ const commands: Record<string, (ctx: TurnContext, args: string) => Promise<TurnR
  * review decisions, language, menu, the queue's day buttons, the feedback team list); a flow's buttons
  * work only while that flow is the current one (the queue checks its own confirmation buttons).
  */
-async function routeChoice(ctx: TurnContext, data: string): Promise<TurnResult> {
-  const parts = data.split(":");
+async function routeChoice(
+  ctx: TurnContext,
+  event: Extract<InboundEvent, { kind: "choice" }>,
+): Promise<TurnResult> {
+  const parts = event.data.split(":");
   const owner = parts[0];
   switch (owner) {
     case "m": {
@@ -90,7 +93,7 @@ async function routeChoice(ctx: TurnContext, data: string): Promise<TurnResult> 
     case "l":
       return languageChoice(ctx, parts.slice(1));
     case "v":
-      return reviewFlow.onChoice(ctx, parts.slice(1));
+      return reviewFlow.onChoice(ctx, parts.slice(1), { asksInForm: event.asksInForm === true });
     case "q":
       return queueChoice(ctx, parts.slice(1));
     case "f":
@@ -107,6 +110,11 @@ async function routeChoice(ctx: TurnContext, data: string): Promise<TurnResult> 
 
 export async function routeEvent(ctx: TurnContext, event: InboundEvent): Promise<TurnResult> {
   if (event.kind === "command" && event.name === "start") return linkFlow.start(ctx, event.args);
+  if (event.kind === "form-closed") {
+    const [owner, ...parts] = event.data.split(":");
+    if (ctx.person && owner === "v") return reviewFlow.onFormClosed(ctx, parts);
+    return reply().keep();
+  }
   if (!ctx.person) {
     if (ctx.state?.flow === linkFlow.name && event.kind === "text") return linkFlow.onText(ctx, event.text);
     return reply({ kind: "message", text: ctx.t.link.notLinked }).keep();
@@ -124,7 +132,7 @@ export async function routeEvent(ctx: TurnContext, event: InboundEvent): Promise
       return run(ctx, event.args);
     }
     case "choice":
-      return routeChoice(ctx, event.data);
+      return routeChoice(ctx, event);
     case "form": {
       const [owner, ...parts] = event.data.split(":");
       if (owner === "v") return reviewFlow.onForm(ctx, parts, event.text, event.message);

@@ -36,10 +36,21 @@ export interface FileRef {
 export type InboundEvent =
   | { kind: "command"; name: string; args: string }
   | { kind: "text"; text: string }
-  | { kind: "choice"; data: string; message?: MessageRef }
+  | {
+      kind: "choice";
+      data: string;
+      message?: MessageRef;
+      /**
+       * The adapter shows an `ask` this choice causes as a form (a Slack modal): only a `form` event
+       * answers it, never a later text message.
+       */
+      asksInForm?: boolean;
+    }
   | { kind: "file"; file: FileRef; caption?: string }
   /** The answer to an `ask` reply given in a form (a Slack modal): the ask's data and the text typed */
-  | { kind: "form"; data: string; text: string; message?: MessageRef };
+  | { kind: "form"; data: string; text: string; message?: MessageRef }
+  /** The form of an `ask` was closed without an answer: the question it asked is withdrawn */
+  | { kind: "form-closed"; data: string };
 
 export interface Inbound {
   account: AccountRef;

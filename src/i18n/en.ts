@@ -259,6 +259,8 @@ export const en: Messages = {
       what === "REVISI"
         ? "Please write the reason for revision so the employee knows what to fix (3–500 characters)."
         : "Please write the reason for rejection (3–500 characters), e.g.: duplicate, doesn't match the evidence.",
+    reasonInFormOnly:
+      "The reason goes in the window that opens after pressing Request revision or Reject; the report is not decided yet. Press the button again to decide.",
     badReason: "The reason must be 3 to 500 characters.",
     decided: (status: string, by: string, at: string) => `${status} by ${by}, ${at}.`,
     reasonLine: (reason: string) => `Reason: ${reason}`,

@@ -258,6 +258,8 @@ export const id = {
       what === "REVISI"
         ? "Tuliskan alasan revisi agar pegawai tahu apa yang perlu diperbaiki (3–500 karakter)."
         : "Tuliskan alasan penolakan (3–500 karakter), misalnya: duplikat, tidak sesuai bukti.",
+    reasonInFormOnly:
+      "Alasan diisi di jendela yang muncul setelah menekan Minta revisi atau Tolak; laporan belum diputuskan. Tekan tombolnya lagi bila ingin memutuskan.",
     badReason: "Alasan harus 3 sampai 500 karakter.",
     decided: (status: string, by: string, at: string) => `${status} oleh ${by}, ${at}.`,
     reasonLine: (reason: string) => `Alasan: ${reason}`,

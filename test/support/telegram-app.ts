@@ -3,12 +3,19 @@ import type { Update } from "grammy/types";
 import { Redis } from "ioredis";
 import type { ChatMessage } from "../../adapters/simulator/chat-log.ts";
 import type { SlackChannelView, SlackMessage } from "../../adapters/simulator/slack-conversations.ts";
+import type { SlackFileSeed } from "../../adapters/simulator/slack-files.ts";
 import {
+  appHomeOpened,
   blockActions,
+  directMessage,
+  eventCallback,
+  eventRequest,
+  fileShareMessage,
   interactionRequest,
   type SlackAppRequest,
   slashCommand,
   slashCommandRequest,
+  viewClosed,
   viewSubmission,
 } from "../../adapters/simulator/slack-requests.ts";
 import { type SlackWebApiStandIn, startSlackWebApi } from "../../adapters/simulator/slack-web-api.ts";
@@ -63,6 +70,10 @@ export class TelegramTestApp {
   private nextUpdateId = 1000;
   /** The roles of the main process (the scheduler only when a test asks for it) */
   private roles = "web,worker";
+  /** The tests' shared Redis unless a test brings its own (to kill it) */
+  redisUrl = "redis://127.0.0.1:6379";
+  /** Set by a test that makes Redis lose jobs, so the outbox hands them again soon */
+  outboxResendAfterMs: number | undefined;
   private readonly extraApps: RunningApp[] = [];
   app!: RunningApp;
   config!: Config;
@@ -77,7 +88,7 @@ export class TelegramTestApp {
 
   /** With `slack: true` the Slack adapter runs too, against a Slack Web API stand-in. */
   static async start(
-    options: { now?: string; slack?: boolean; scheduler?: boolean } = {},
+    options: { now?: string; slack?: boolean; scheduler?: boolean; redisUrl?: string } = {},
   ): Promise<TelegramTestApp> {
     const database = await createTestDatabase();
     const botApi = await startTelegramBotApi({ token: BOT_TOKEN });
@@ -87,6 +98,7 @@ export class TelegramTestApp {
     const clock = new TestClock(new Date(options.now ?? "2026-11-24T03:00:00Z"));
     const prefix = `t${randomBytes(4).toString("hex")}`;
     const harness = new TelegramTestApp(database, botApi, clock, prefix, slackApi);
+    if (options.redisUrl) harness.redisUrl = options.redisUrl;
     harness.roles = options.scheduler ? "web,worker,scheduler" : "web,worker";
     const seeded = await importFiles(database.db, DEMO_FILES, { now: clock.now });
     if (!seeded.ok) throw new Error(`demo seed failed: ${seeded.errors.join("\n")}`);
@@ -97,7 +109,7 @@ export class TelegramTestApp {
   private configFor(roles: string): Config {
     return parseConfig({
       DATABASE_URL: this.database.url,
-      REDIS_URL: "redis://127.0.0.1:6379",
+      REDIS_URL: this.redisUrl,
       REDIS_PREFIX: this.redisPrefix,
       PORT: "0",
       PUBLIC_URL: "http://kinerja.test",
@@ -117,6 +129,7 @@ export class TelegramTestApp {
       botInfo: this.botApi.botInfo,
       // Tests change holidays and settings between steps; production keeps them for 30 s.
       unitCacheTtlMs: 0,
+      ...(this.outboxResendAfterMs !== undefined ? { outboxResendAfterMs: this.outboxResendAfterMs } : {}),
     });
   }
 
@@ -242,8 +255,8 @@ export class TelegramTestApp {
     await this.botApi.close();
     await this.slackApi?.close();
     await this.database.drop();
-    const redis = new Redis("redis://127.0.0.1:6379");
-    const keys = await redis.keys(`${this.redisPrefix}:*`);
+    const redis = new Redis(this.redisUrl, { maxRetriesPerRequest: 1 });
+    const keys = await redis.keys(`${this.redisPrefix}:*`).catch(() => []);
     if (keys.length > 0) await redis.del(...keys);
     await redis.quit();
   }
@@ -468,5 +481,44 @@ export class SlackTestUser {
       values: { reason: { value: text } },
     });
     return this.post(interactionRequest(SLACK_SIGNING_SECRET, payload, { timestamp: this.seconds }));
+  }
+
+  /** Closes the latest modal opened with its close button: Slack sends `view_closed` if it asked to be told. */
+  async closeModal(): Promise<Response | undefined> {
+    const opened = this.harness.slack.views.opened.at(-1);
+    if (!opened) throw new Error("no modal opened");
+    if (!opened.view.notify_on_close) return undefined;
+    const payload = viewClosed({ userId: this.userId, view: opened.view });
+    return this.post(interactionRequest(SLACK_SIGNING_SECRET, payload, { timestamp: this.seconds }));
+  }
+
+  /** A direct message typed in the DM with the bot (escaped as Slack sends it); returns the event id. */
+  async say(text: string, options: { eventId?: string } = {}): Promise<string> {
+    const body = eventCallback(directMessage({ userId: this.userId, text }), options);
+    const response = await this.post(eventRequest(SLACK_SIGNING_SECRET, body, { timestamp: this.seconds }));
+    if (response.status !== 200) throw new Error(`DM answered ${response.status}`);
+    return body.event_id;
+  }
+
+  /** Uploads a file into the DM with the bot (a `file_share` message); returns the Slack file id. */
+  async shareFile(file: Omit<SlackFileSeed, "userId">, text?: string): Promise<string> {
+    const shared = this.harness.slack.uploadFile({ ...file, userId: this.userId });
+    const event = fileShareMessage({ userId: this.userId, files: [shared], ...(text ? { text } : {}) });
+    const response = await this.post(
+      eventRequest(SLACK_SIGNING_SECRET, eventCallback(event), { timestamp: this.seconds }),
+    );
+    if (response.status !== 200) throw new Error(`file share answered ${response.status}`);
+    return shared.id;
+  }
+
+  /** Opens the app's Home tab (`app_home_opened`); a given event id makes it a redelivery. */
+  async openHome(options: { eventId?: string; retry?: boolean } = {}): Promise<Response> {
+    const body = eventCallback(appHomeOpened({ userId: this.userId }), options);
+    return this.post(
+      eventRequest(SLACK_SIGNING_SECRET, body, {
+        timestamp: this.seconds,
+        ...(options.retry ? { retry: { num: 1, reason: "http_timeout" } } : {}),
+      }),
+    );
   }
 }

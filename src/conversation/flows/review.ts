@@ -15,6 +15,8 @@ const reasonState = z.object({
   version: z.number().int(),
   decision: z.enum(["REVISI", "DITOLAK"]),
   message: z.object({ chatId: z.string(), messageId: z.string() }).optional(),
+  /** The question is on screen as a form (Slack modal): a text message is never its answer */
+  inForm: z.boolean().optional(),
 });
 
 async function refreshed(
@@ -73,11 +75,18 @@ async function decide(
   return reply({ kind: "notice", text }, ...(await refreshed(ctx, target.activityId, target.message))).end();
 }
 
-/** Supervisors deciding on Telegram: Setujui at once; Minta revisi and Tolak ask for a reason first. */
+/**
+ * Supervisors deciding: Setujui at once; Minta revisi and Tolak ask for a reason first, answered by the
+ * next message (Telegram) or in a form (Slack modal; closing it withdraws the question).
+ */
 export const reviewFlow = {
   name: FLOW,
 
-  async onChoice(ctx: TurnContext, parts: string[]): Promise<TurnResult> {
+  async onChoice(
+    ctx: TurnContext,
+    parts: string[],
+    options: { asksInForm: boolean } = { asksInForm: false },
+  ): Promise<TurnResult> {
     const supervisor = requirePerson(ctx);
     const [action, activityId, versionText] = parts;
     const decision = action ? ACTIONS[action] : undefined;
@@ -98,7 +107,13 @@ export const reviewFlow = {
     if (!activity || !decidable || !(await canSupervise(ctx.tx, supervisor.id, activity.personId, today))) {
       return decide(ctx, target);
     }
-    const data = { activityId, version, decision, ...(ctx.pressed ? { message: ctx.pressed } : {}) };
+    const data = {
+      activityId,
+      version,
+      decision,
+      ...(ctx.pressed ? { message: ctx.pressed } : {}),
+      ...(options.asksInForm ? { inForm: true } : {}),
+    };
     const ask = {
       kind: "ask" as const,
       text: ctx.t.review.askReason(decision),
@@ -130,9 +145,23 @@ export const reviewFlow = {
     return decide(ctx, { activityId, version, decision, reason: given.data, message });
   },
 
+  /** The form of a `v:rev|no:<id>:<version>` ask was closed: that question ends, nothing is decided. */
+  async onFormClosed(ctx: TurnContext, parts: string[]): Promise<TurnResult> {
+    const [action, activityId] = parts;
+    const waiting = reasonState.safeParse(ctx.state?.data);
+    const same =
+      ctx.state?.flow === FLOW &&
+      waiting.success &&
+      waiting.data.activityId === activityId &&
+      waiting.data.decision === (action ? ACTIONS[action] : undefined);
+    return same ? reply().end() : reply().keep();
+  },
+
   async onText(ctx: TurnContext, text: string): Promise<TurnResult> {
     const parsed = reasonState.safeParse(ctx.state?.data);
     if (!parsed.success) return reply({ kind: "message", text: ctx.t.common.expired }).end();
+    // The modal went away without a word back (a lost view_closed): this message is not its reason.
+    if (parsed.data.inForm) return reply({ kind: "message", text: ctx.t.review.reasonInFormOnly }).end();
     const given = reason.safeParse(text);
     if (!given.success) return reply({ kind: "message", text: ctx.t.review.badReason }).keep();
     return decide(ctx, { ...parsed.data, reason: given.data });

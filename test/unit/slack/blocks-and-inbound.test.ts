@@ -1,6 +1,14 @@
 import { describe, expect, it } from "vitest";
+import { asSlackSends } from "../../../adapters/simulator/slack-text.ts";
 import { escapeMrkdwn, messageBlocks, reasonModal } from "../../../adapters/slack/blocks.ts";
-import { buttonToInbound, commandToInbound, formToInbound } from "../../../adapters/slack/to-inbound.ts";
+import { plainFromSlack } from "../../../adapters/slack/slack-text.ts";
+import {
+  buttonToInbound,
+  commandToInbound,
+  directMessageToInbound,
+  formClosedToInbound,
+  formToInbound,
+} from "../../../adapters/slack/to-inbound.ts";
 
 describe("Block Kit rendering of neutral replies", () => {
   it("escapes Slack's control characters and nothing else", () => {
@@ -120,6 +128,7 @@ describe("Slack requests as neutral inbound events", () => {
       kind: "choice",
       data: "v:ok:a:1",
       message: { chatId: "D9", messageId: "1.2" },
+      asksInForm: true,
     });
     expect(inbound.eventKey).toBe("slack:tr-2");
   });
@@ -137,6 +146,78 @@ describe("Slack requests as neutral inbound events", () => {
       data: "v:no:a:1",
       text: "duplikat",
       message: { chatId: "D9", messageId: "1.2" },
+    });
+  });
+});
+
+describe("Slack's text markup", () => {
+  it("reads escaped text, links, mentions and channels as the person typed them", () => {
+    expect(plainFromSlack("A &amp; B &lt;b&gt; &amp;lt;")).toBe("A & B <b> &lt;");
+    expect(plainFromSlack("<https://x.example/a?b=1&amp;c=2|x.example/a>")).toBe(
+      "https://x.example/a?b=1&c=2",
+    );
+    expect(plainFromSlack("lihat <https://x.example/a>.")).toBe("lihat https://x.example/a.");
+    expect(plainFromSlack("<@U123|rina> <@U456> <#C1|umum> <!here> <mailto:a@b.id|a@b.id>")).toBe(
+      "@rina @U456 #umum @here a@b.id",
+    );
+  });
+
+  it("is what the stand-in sends for what was typed, and back", () => {
+    const typed = "Rapat RT & RW <penting>, lihat https://x.example/a?b=1&c=2. dan www.x.example";
+    const sent = asSlackSends(typed);
+    expect(sent).toBe(
+      "Rapat RT &amp; RW &lt;penting&gt;, lihat <https://x.example/a?b=1&amp;c=2>. dan <http://www.x.example|www.x.example>",
+    );
+    expect(plainFromSlack(sent)).toBe(
+      "Rapat RT & RW <penting>, lihat https://x.example/a?b=1&c=2. dan http://www.x.example",
+    );
+    expect(asSlackSends("<@U123|rina> <https://x.example/a?b=1&amp;c=2|x.example/a>")).toBe(
+      "<@U123|rina> <https://x.example/a?b=1&amp;c=2|x.example/a>",
+    );
+  });
+
+  it("reads a feedback mention with or without a name, and unescapes the rest", () => {
+    const base = { user_id: "U1", team_id: "T1", trigger_id: "tr-3" };
+    expect(commandToInbound({ ...base, text: "umpan_balik  <@U777|dewi>  rapi &amp; cepat" }).event).toEqual({
+      kind: "command",
+      name: "umpan_balik_tim",
+      args: "account:SLACK:U777 rapi & cepat",
+    });
+    expect(commandToInbound({ ...base, text: "umpan_balik <@W777>" }).event).toMatchObject({
+      name: "umpan_balik_tim",
+      args: "account:SLACK:W777",
+    });
+  });
+
+  it("turns a shared file into a file event and a closed modal into a form-closed event", () => {
+    const shared = directMessageToInbound({
+      userId: "U1",
+      teamId: "T1",
+      text: "scan &amp; foto",
+      eventId: "Ev1",
+      files: [{ id: "F1", name: "a.png", mimetype: "image/png", size: 10 }],
+    });
+    expect(shared.event).toEqual({
+      kind: "file",
+      file: {
+        kind: "PHOTO",
+        fileId: "F1",
+        fileUniqueId: "F1",
+        fileName: "a.png",
+        mimeType: "image/png",
+        sizeBytes: 10,
+      },
+      caption: "scan & foto",
+    });
+    const closed = formClosedToInbound({
+      userId: "U1",
+      teamId: "T1",
+      viewId: "V1",
+      metadata: { data: "v:rev:a:1" },
+    });
+    expect(closed).toMatchObject({
+      event: { kind: "form-closed", data: "v:rev:a:1" },
+      eventKey: "slack:view-closed-V1",
     });
   });
 });
