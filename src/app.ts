@@ -48,6 +48,8 @@ export interface AppOverrides {
   botInfo?: TelegramBotInfo;
   /** 0 in tests that change holidays or unit settings while the app runs */
   unitCacheTtlMs?: number;
+  /** How soon the outbox relay hands an unfinished row to the queue again (60 s by default) */
+  outboxResendAfterMs?: number;
 }
 
 /** Composition root: builds the roles this process runs from the configuration. */
@@ -70,7 +72,15 @@ export async function startApp(
   // Every process with the web or worker role relays the outbox (SPEC section 16).
   const relay =
     config.roles.has("web") || config.roles.has("worker")
-      ? startOutboxRelay({ db, queue, connection: queueRedis, logger })
+      ? startOutboxRelay({
+          db,
+          queue,
+          connection: queueRedis,
+          logger,
+          ...(overrides.outboxResendAfterMs !== undefined
+            ? { resendAfterMs: overrides.outboxResendAfterMs }
+            : {}),
+        })
       : undefined;
   const linkSecret = await startEvidenceLinkSecret(db, config.evidenceLinkSecret, logger);
   closers.push({ name: "evidence link key", close: async () => linkSecret.stop() });

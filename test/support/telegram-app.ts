@@ -72,6 +72,8 @@ export class TelegramTestApp {
   private roles = "web,worker";
   /** The tests' shared Redis unless a test brings its own (to kill it) */
   redisUrl = "redis://127.0.0.1:6379";
+  /** TELEGRAM_SEND_RATE of the processes (the product's default unless a test sets it before a restart) */
+  sendRate: number | undefined;
   /** Set by a test that makes Redis lose jobs, so the outbox hands them again soon */
   outboxResendAfterMs: number | undefined;
   private readonly extraApps: RunningApp[] = [];
@@ -120,6 +122,7 @@ export class TelegramTestApp {
       LOG_LEVEL: "silent",
       ...(this.slackApi ? { SLACK_BOT_TOKEN, SLACK_SIGNING_SECRET, SLACK_API_URL: this.slackApi.url } : {}),
       SHUTDOWN_TIMEOUT_MS: "5000",
+      ...(this.sendRate !== undefined ? { TELEGRAM_SEND_RATE: String(this.sendRate) } : {}),
     });
   }
 
