@@ -183,6 +183,40 @@ describe("the story through the simulator's API", () => {
     expect(said?.text).toBe("/kinerja bantuan");
     expect(JSON.stringify(state.slack.items.slice(before))).toContain("/kinerja antrian");
   });
+
+  it("closing the reason modal tells the app (view_closed): Rina's next message decides nothing", async () => {
+    await say(DEMO.budi, "/lapor", /tanggal|hari/i);
+    await press(DEMO.budi, /^Hari ini/, /indikator|IKI/i);
+    await press(DEMO.budi, /^IKI-1\.1/, /uraian|kerjakan/i);
+    await say(DEMO.budi, "Mengarsipkan berkas & map warga", /jumlah|berapa/i);
+    await say(DEMO.budi, "4", /jam|waktu/i);
+    await say(DEMO.budi, "45", /bukti/i);
+    await press(DEMO.budi, /^Lewati$/, /Ringkasan/);
+    await press(DEMO.budi, /^Kirim$/, /laporan terkirim/);
+    const activity = await sim.database.db.activity.findFirstOrThrow({
+      where: { description: "Mengarsipkan berkas & map warga" },
+    });
+    const rina = DEMO.kasiPelayanan;
+    const button = await sim.until(rina, (s) => slackButton(s, /^Tolak$/), "review request");
+    await sim.post("slack/click", { nip: rina, surface: "message", ...button });
+    await sim.until(rina, (s) => s.slack.modal, "reason modal");
+    expect((await sim.post("slack/close", { nip: rina })).status).toBe(200);
+    const rinaState = () =>
+      sim.database.db.conversationState.findFirst({ where: { platform: "SLACK", flow: "v" } });
+    const started = Date.now();
+    while (await rinaState()) {
+      if (Date.now() - started > 10_000) throw new Error("the reason question was not withdrawn");
+      await new Promise((r) => setTimeout(r, 30));
+    }
+    const before = (await sim.state(rina)).slack.items.length;
+    expect((await sim.post("slack/message", { nip: rina, text: "duplikat & tidak sesuai" })).status).toBe(
+      200,
+    );
+    await sim.until(rina, (s) => s.slack.items.length >= before + 2 && s, "answer to the message");
+    expect((await sim.database.db.activity.findUniqueOrThrow({ where: { id: activity.id } })).status).toBe(
+      "DIAJUKAN",
+    );
+  });
 });
 
 describe("what the simulator refuses", () => {

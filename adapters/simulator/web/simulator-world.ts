@@ -21,6 +21,7 @@ import {
   type SlackAppRequest,
   slashCommand,
   slashCommandRequest,
+  viewClosed,
   viewSubmission,
 } from "../slack-requests.ts";
 import { type SlackWebApiStandIn, startSlackWebApi } from "../slack-web-api.ts";
@@ -468,8 +469,16 @@ export async function startSimulatorWorld(deps: { db: Db; clock: () => Date }): 
 
     async slackClose(nip) {
       const person = await personByNip(nip);
-      openModals.delete(simulatedSlackUserId(person));
+      const userId = simulatedSlackUserId(person);
+      const open = openModals.get(userId);
+      openModals.delete(userId);
       changed();
+      // Slack tells the app only about modals opened with notify_on_close.
+      const record = open ? slack.views.byId(open.viewId) : undefined;
+      if (record?.view.notify_on_close) {
+        const payload = viewClosed({ userId, view: record.view });
+        await postToApp(interactionRequest(credentials.slackSigningSecret, payload, { timestamp: now() }));
+      }
     },
 
     onChange(listener) {
