@@ -1,7 +1,9 @@
 import type { Queue } from "bullmq";
+import { type Logger as CronLogger, createTask } from "node-cron";
 import type { Logger } from "../src/logger.ts";
 import type { Tx } from "../src/services/db-types.ts";
 import { planDueReminders } from "../src/services/reminder-planner.ts";
+import { type PruneResult, pruneOldRows, type RetentionRules } from "../src/services/retention.ts";
 import { enqueueReminders, type ReminderJob } from "./reminder-queue.ts";
 
 /** What one planning pass did. */
@@ -19,6 +21,8 @@ export interface SchedulerPass {
 export interface Scheduler {
   /** Runs a pass now, after the one under way if any; resolves with its counts (null if it failed or stopped). */
   runOnce(): Promise<SchedulerPass | null>;
+  /** Prunes old bookkeeping rows now (the daily job does the same); null if it failed or stopped. */
+  pruneNow(): Promise<PruneResult | null>;
   /** Stops the clock and waits for the pass under way. */
   stop(): Promise<void>;
 }
@@ -27,39 +31,46 @@ export interface SchedulerOptions {
   db: Tx;
   queue: Queue<ReminderJob>;
   logger: Logger;
-  /** "Now" for planning (tests and the simulator inject their own) */
+  /** "Now" for planning and pruning (tests and the simulator inject their own) */
   clock: () => Date;
-  /** Interval between passes, aligned to multiples of it on the wall clock; one minute by default */
-  everyMs?: number;
+  /** node-cron pattern of the planning tick: every minute by default (tests tick every second) */
+  tickCron?: string;
   /**
    * How often a pass hands every due PLANNED row to the queue again, including the rows this process
    * already enqueued (a job lost in Redis comes back then); in between only rows new to this process
    * are enqueued. Ten minutes by default; the first pass always does it.
    */
   fullEnqueueEveryMs?: number;
+  /** node-cron pattern of the daily prune, in {@link PRUNE_TIME_ZONE}: 02:30 by default */
+  pruneCron?: string;
+  retention?: RetentionRules;
 }
 
-/** Fire a little after the boundary, so a pass never runs just before the minute a slot falls due. */
-const AFTER_BOUNDARY_MS = 200;
+/**
+ * The minute tick's zone. Every zone units use (Asia/Jakarta, Asia/Makassar, Asia/Jayapura) is a
+ * whole number of hours from UTC without daylight saving, so their minutes start at the same instant
+ * and one tick serves all of them; the planner works out each unit's due slots in the unit's own zone.
+ */
+export const TICK_TIME_ZONE = "Asia/Jakarta";
+/** 02:30 WIB is 03:30 WITA and 04:30 WIT: night everywhere, before any reminder slot. */
+export const PRUNE_TIME_ZONE = "Asia/Jakarta";
 
 /**
- * The scheduler role's clock: plans the reminders due at `clock()` and enqueues them, once at start
- * (catch-up after downtime) and then at every minute boundary. A plain timer, not a cron library: the
- * planner works out each unit's due slots in its own zone, so one zone-less tick per minute is all that
- * is needed, and a pass that outlasts the minute is never overlapped by the next one (the tick is then
- * skipped). Every process may run its own scheduler: rows are unique per person, day and slot, and job
- * ids are derived from the rows, so concurrent or repeated passes plan and enqueue each reminder once.
+ * The scheduler role's clock (node-cron): plans the reminders due at `clock()` and enqueues them, once
+ * at start (catch-up after downtime) and then every minute; once a day it prunes bookkeeping rows
+ * (services/retention.ts). A pass that outlasts the minute is never overlapped by the next one (the
+ * tick is then skipped; the next pass plans everything due by then). Every process may run its own
+ * scheduler: rows are unique per person, day and slot, and job ids are derived from the rows, so
+ * concurrent or repeated passes plan and enqueue each reminder once, and a prune deletes what is left.
  */
 export function startScheduler(options: SchedulerOptions): Scheduler {
   const { db, queue, logger, clock } = options;
-  const everyMs = options.everyMs ?? 60_000;
   const fullEnqueueEveryMs = options.fullEnqueueEveryMs ?? 10 * 60_000;
   // Due PLANNED rows this process has enqueued: re-adding them every minute would be a no-op for the
   // queue (job ids) but costs Redis a few seconds per 100,000 rows while a slot is being sent.
   let enqueuedBefore = new Set<string>();
   let lastFullEnqueue = Number.NEGATIVE_INFINITY;
   let stopped = false;
-  let timer: NodeJS.Timeout | undefined;
   let running = false;
   let chain: Promise<unknown> = Promise.resolve();
 
@@ -119,25 +130,67 @@ export function startScheduler(options: SchedulerOptions): Scheduler {
     return next;
   };
 
-  const arm = () => {
-    if (stopped) return;
-    const wait = everyMs - (Date.now() % everyMs) + Math.min(AFTER_BOUNDARY_MS, everyMs / 4);
-    timer = setTimeout(() => {
-      // A pass still running when the next boundary comes: skip this tick rather than pile up.
-      if (!running) void runOnce();
-      arm();
-    }, wait);
+  const pruneNow = async (): Promise<PruneResult | null> => {
+    if (stopped) return null;
+    try {
+      const result = await pruneOldRows(db, clock(), options.retention);
+      logger.info(result, "old bookkeeping rows pruned");
+      return result;
+    } catch (error) {
+      logger.warn({ err: error }, "pruning failed; tomorrow's run tries again");
+      return null;
+    }
   };
+  let pruning: Promise<unknown> = Promise.resolve();
+
+  const cronLogger = cronLoggerFor(logger);
+  const tick = createTask(
+    options.tickCron ?? "* * * * *",
+    // A pass still running (or asked for with runOnce) when the tick comes: skip it rather than pile up.
+    () => {
+      if (!running) return runOnce();
+      logger.debug("a planning pass is still running; this tick is skipped");
+    },
+    {
+      name: "plan-reminders",
+      timezone: TICK_TIME_ZONE,
+      noOverlap: true,
+      // A tick late by seconds (a busy event loop) still runs instead of being dropped as missed.
+      missedExecutionTolerance: 30_000,
+      logger: cronLogger,
+    },
+  );
+  const prune = createTask(
+    options.pruneCron ?? "30 2 * * *",
+    () => {
+      pruning = pruneNow();
+      return pruning;
+    },
+    { name: "prune", timezone: PRUNE_TIME_ZONE, noOverlap: true, logger: cronLogger },
+  );
 
   void runOnce();
-  arm();
+  void tick.start();
+  void prune.start();
 
   return {
     runOnce,
+    pruneNow,
     async stop() {
       stopped = true;
-      clearTimeout(timer);
-      await chain;
+      await Promise.all([tick.destroy(), prune.destroy()]);
+      await Promise.all([chain, pruning]);
     },
+  };
+}
+
+/** node-cron's own warnings (a skipped or missed tick) go to the process log. */
+function cronLoggerFor(logger: Logger): CronLogger {
+  return {
+    info: (message) => logger.debug({ source: "node-cron" }, message),
+    warn: (message) => logger.warn({ source: "node-cron" }, message),
+    error: (message, err) =>
+      logger.error({ source: "node-cron", err: err ?? message }, "scheduler task failed"),
+    debug: (message) => logger.debug({ source: "node-cron" }, String(message)),
   };
 }

@@ -3,7 +3,9 @@ import { hashLinkCode, normalizeLinkCode } from "../domain/link-code.ts";
 import type { Tx } from "./db-types.ts";
 
 export const MAX_WRONG_TRIES = 5;
-const WINDOW_MS = 60 * 60 * 1000;
+/** Failed tries older than this no longer count towards the lock (so they can be pruned). */
+export const LINK_TRY_WINDOW_MS = 60 * 60 * 1000;
+const WINDOW_MS = LINK_TRY_WINDOW_MS;
 
 export type LinkResult =
   | { ok: true; person: { id: string; name: string } }

@@ -457,16 +457,19 @@ describe("the scheduler", () => {
     await clearQueue();
     let now = at("2026-06-02T08:29:00Z");
     const queue = createReminderQueue(connect(), prefix);
-    const scheduler = startScheduler({ db: database.db, queue, logger, clock: () => now, everyMs: 50 });
+    const scheduler = startScheduler({
+      db: database.db,
+      queue,
+      logger,
+      clock: () => now,
+      tickCron: "* * * * * *",
+    });
     await scheduler.runOnce();
     expect(await rows("report-15:30")).not.toContain("siti 2026-06-02 report-15:30");
     now = at("2026-06-02T08:31:00Z");
     await vi.waitFor(
       async () => expect(await rows("report-15:30")).toContain("siti 2026-06-02 report-15:30"),
-      {
-        timeout: 2_000,
-        interval: 50,
-      },
+      { timeout: 5_000, interval: 50 },
     );
     await scheduler.stop();
     expect(await scheduler.runOnce()).toBeNull();
