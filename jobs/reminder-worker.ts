@@ -2,6 +2,7 @@ import { DelayedError, type Job, UnrecoverableError, Worker } from "bullmq";
 import type { Redis } from "ioredis";
 import type { LocaleCode } from "../src/conversation/types.ts";
 import type { Db } from "../src/db/client.ts";
+import type { ReminderMetrics, SendOutcome } from "../src/http/metrics.ts";
 import type { Logger } from "../src/logger.ts";
 import { isStillDue, reminderMessage, reminderRecipient } from "../src/notifications/reminders.ts";
 import {
@@ -55,6 +56,8 @@ export interface ReminderWorkerDeps {
   batchWindowMs?: number;
   /** Sends are spaced this fraction below `sendRatePerSecond` (default 0.03, see send-pacer.ts) */
   paceMargin?: number;
+  /** Sends, 429s and settled rows are counted here (src/http/metrics.ts) */
+  metrics?: ReminderMetrics;
 }
 
 /** What a job did, kept as the job's return value. */
@@ -163,6 +166,10 @@ export function startReminderWorker(deps: ReminderWorkerDeps): ReminderWorker {
 
     let mark: LeftMark | undefined;
     let left: Promise<void> | undefined;
+    let sentTo: string | undefined;
+    const countSend = (outcome: SendOutcome) => {
+      if (sentTo) deps.metrics?.sends.inc({ platform: sentTo, outcome });
+    };
     try {
       const check = await isStillDue(db, target, now, { unitCalendars });
       if (!check.due) {
@@ -186,6 +193,7 @@ export function startReminderWorker(deps: ReminderWorkerDeps): ReminderWorker {
       };
       // The send slot last, right before the request goes out.
       await pacer.take();
+      sentTo = recipient.address.platform;
       if (deps.outbound.signalsRequestLeaving?.(recipient.address)) {
         await whenRequestLeaves(
           () => {
@@ -213,29 +221,35 @@ export function startReminderWorker(deps: ReminderWorkerDeps): ReminderWorker {
           () => true,
         ));
       if (wasOut && error instanceof DeliveryUncertain) {
+        countSend("uncertain");
         // The request left and no answer came: Telegram may have it. Never twice, so not again.
         await settleDelivery(db, held, "FAILED", `no answer after the request left: ${text}`.slice(0, 500));
         throw new UnrecoverableError(text);
       }
       if (error instanceof RateLimited) {
+        countSend("rate_limited");
+        if (sentTo) deps.metrics?.rateLimited.inc({ platform: sentTo });
         await releaseDelivery(db, held, { error: null, refundAttempt: true });
         await pacer.pause(error.retryAfterMs);
         await worker.rateLimit(error.retryAfterMs);
         throw Worker.RateLimitError();
       }
       if (error instanceof RecipientUnreachable) {
+        countSend("unreachable");
         const recipient = reminderRecipient(target, deps.defaultLocale);
         if (recipient) await markUnreachable(db, recipient.address, error.reason, deps.clock());
         await settleDelivery(db, held, "FAILED", `recipient unreachable: ${error.reason}`);
         logger.warn({ deliveryId, personId: target.personId, reason: error.reason }, "recipient unreachable");
         throw new UnrecoverableError(`recipient unreachable: ${error.reason}`);
       }
+      countSend("error");
       if (lastAttempt) await settleDelivery(db, held, "FAILED", `gave up: ${text}`.slice(0, 500));
       else await releaseDelivery(db, held, { error: text.slice(0, 500) });
       throw error;
     } finally {
       await mark?.release();
     }
+    countSend("sent");
     await recordSent(`${deliveryId}@${target.claimedAt?.toISOString() ?? ""}`);
     return "sent";
   }
@@ -275,7 +289,19 @@ export function startReminderWorker(deps: ReminderWorkerDeps): ReminderWorker {
       maxStalledCount: 5,
     },
   );
+  const settledAs: Partial<Record<ReminderOutcome, "SENT" | "SKIPPED" | "FAILED">> = {
+    sent: "SENT",
+    skipped: "SKIPPED",
+    failed: "FAILED",
+  };
+  worker.on("completed", (_job, outcome) => {
+    const status = settledAs[outcome];
+    if (status) deps.metrics?.reminderOutcomes.inc({ status });
+  });
   worker.on("failed", (job, error) => {
+    const final =
+      error instanceof UnrecoverableError || (job && job.attemptsMade >= (job.opts.attempts ?? 1));
+    if (final) deps.metrics?.reminderOutcomes.inc({ status: "FAILED" });
     const context = { err: error, jobId: job?.id, deliveryId: job?.data.deliveryId };
     if (error instanceof UnrecoverableError) {
       logger.info(context, "reminder not sent");

@@ -22,7 +22,7 @@ import { startEvidenceLinkSecret } from "./evidence/link-secret.ts";
 import { createSignedEvidenceLinks } from "./evidence/signed-links.ts";
 import type { FileFetcher } from "./http/evidence-route.ts";
 import { registerEvidenceRoute } from "./http/evidence-route.ts";
-import { createMetrics } from "./http/metrics.ts";
+import { createMetrics, withTurnTiming } from "./http/metrics.ts";
 import { postgresCheck, redisCheck } from "./http/readiness.ts";
 import { createHttpServer } from "./http/server.ts";
 import { type Closer, closeAll } from "./lifecycle.ts";
@@ -31,7 +31,7 @@ import { createOutboundRouter, type OutboundSender } from "./outbound/port.ts";
 import { createRedis } from "./redis.ts";
 
 export interface RunningApp {
-  /** Base URL of the HTTP server when the `web` role runs */
+  /** Base URL of the HTTP server (the `web` role's, or the probes-and-metrics listener of other roles) */
   url: string | undefined;
   http: FastifyInstance | undefined;
   /** The simulator page when no platform credentials were given (SPEC section 9) */
@@ -69,6 +69,8 @@ export async function startApp(
   }
   const queue = createNotificationQueue(queueRedis, config.redisPrefix);
   queue.on("error", (error) => logger.warn({ err: error }, "notification queue error"));
+  const metrics = createMetrics();
+  metrics.watchQueue("notifications", queue);
   // Every process with the web or worker role relays the outbox (SPEC section 16).
   const relay =
     config.roles.has("web") || config.roles.has("worker")
@@ -96,7 +98,7 @@ export async function startApp(
     world = await startSimulatorWorld({ db, clock });
     config = withSimulatedPlatforms(givenConfig, world);
   }
-  const engine = createConversationEngine({
+  const coreEngine = createConversationEngine({
     db,
     clock,
     effects: { committed: () => relay?.nudge() },
@@ -106,6 +108,8 @@ export async function startApp(
     ...(config.adminContact ? { adminContact: config.adminContact } : {}),
     ...(overrides.unitCacheTtlMs !== undefined ? { unitCacheTtlMs: overrides.unitCacheTtlMs } : {}),
   });
+
+  const engine = withTurnTiming(coreEngine, metrics.turnDuration);
 
   const senders: Partial<Record<"TELEGRAM" | "SLACK", OutboundSender>> = {};
   const fetchers: Partial<Record<"TELEGRAM" | "SLACK", FileFetcher>> = {};
@@ -132,7 +136,6 @@ export async function startApp(
   let http: FastifyInstance | undefined;
   let url: string | undefined;
   if (config.roles.has("web")) {
-    const metrics = createMetrics();
     http = createHttpServer({ logger, metrics, readiness: [postgresCheck(db), redisCheck(redis)] });
     registerEvidenceRoute(http, { db, links, fetchers, clock });
     await telegram?.attachWebhook(http);
@@ -150,6 +153,11 @@ export async function startApp(
       const stopSocket = await slack.start();
       closers.push({ name: "slack socket mode", close: stopSocket });
     }
+  } else {
+    // No web role: a small listener for the probes and /metrics, so the health check works for every role.
+    const probes = createHttpServer({ logger, metrics, readiness: [postgresCheck(db), redisCheck(redis)] });
+    url = await probes.listen({ port: config.port, host: "0.0.0.0" });
+    closers.push({ name: "metrics listener", close: () => probes.close() });
   }
 
   if (config.roles.has("worker")) {
@@ -176,6 +184,7 @@ export async function startApp(
 
   const reminderQueue = createReminderQueue(queueRedis, config.redisPrefix);
   reminderQueue.on("error", (error) => logger.warn({ err: error }, "reminder queue error"));
+  metrics.watchQueue("reminders", reminderQueue);
   if (config.roles.has("worker")) {
     const reminderRedis = createRedis(config.redisUrl, "worker");
     const reminders = startReminderWorker({
@@ -188,6 +197,7 @@ export async function startApp(
       defaultLocale: config.defaultLocale,
       clock,
       sendRatePerSecond: config.telegramSendRate,
+      metrics,
       ...(overrides.unitCacheTtlMs !== undefined ? { unitCacheTtlMs: overrides.unitCacheTtlMs } : {}),
     });
     closers.push(
