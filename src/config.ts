@@ -1,4 +1,3 @@
-import { createHash } from "node:crypto";
 import { z } from "zod";
 
 /**
@@ -38,8 +37,11 @@ export interface Config {
   shutdownTimeoutMs: number;
   /** Redis key prefix of the queues (a benchmark or a test uses its own) */
   redisPrefix: string;
-  /** Signs evidence links; shared by all processes of one deployment */
-  evidenceLinkSecret: string;
+  /**
+   * Signs evidence links (EVIDENCE_LINK_SECRET). Unset: a random key generated once and kept in the database
+   * (src/evidence/link-secret.ts), so all processes of a deployment share it; never derived from other settings.
+   */
+  evidenceLinkSecret: string | undefined;
   /** Who users should contact about their data (shown in /bantuan) */
   adminContact: string | undefined;
   /** Base URL for links the product sends (evidence): PUBLIC_URL or http://localhost:PORT */
@@ -203,14 +205,7 @@ export function parseConfig(env: Env): Config {
     logLevel: e.LOG_LEVEL,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     redisPrefix: e.REDIS_PREFIX,
-    evidenceLinkSecret:
-      e.EVIDENCE_LINK_SECRET ??
-      // All processes of a deployment share the platform secrets, so a key derived from them is shared too.
-      createHash("sha256")
-        .update(
-          `kinerja-evidence:${e.TELEGRAM_BOT_TOKEN ?? ""}:${e.SLACK_SIGNING_SECRET ?? ""}:${e.DATABASE_URL}`,
-        )
-        .digest("hex"),
+    evidenceLinkSecret: e.EVIDENCE_LINK_SECRET,
     adminContact: e.ADMIN_CONTACT,
     baseUrl: e.PUBLIC_URL?.replace(/\/+$/, "") ?? `http://localhost:${e.PORT}`,
   };
