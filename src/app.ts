@@ -25,6 +25,7 @@ import { registerEvidenceRoute } from "./http/evidence-route.ts";
 import { createMetrics, withTurnTiming } from "./http/metrics.ts";
 import { postgresCheck, redisCheck } from "./http/readiness.ts";
 import { createHttpServer } from "./http/server.ts";
+import { createInFlight } from "./in-flight.ts";
 import { type Closer, closeAll } from "./lifecycle.ts";
 import type { Logger } from "./logger.ts";
 import { createOutboundRouter, type OutboundSender } from "./outbound/port.ts";
@@ -110,6 +111,7 @@ export async function startApp(
   });
 
   const engine = withTurnTiming(coreEngine, metrics.turnDuration);
+  const inFlight = createInFlight();
 
   const senders: Partial<Record<"TELEGRAM" | "SLACK", OutboundSender>> = {};
   const fetchers: Partial<Record<"TELEGRAM" | "SLACK", FileFetcher>> = {};
@@ -126,7 +128,7 @@ export async function startApp(
     senders.TELEGRAM = telegram.sender;
     fetchers.TELEGRAM = telegram.fileFetcher;
   }
-  const slack = await createSlackAdapter(config, { engine, logger, clock });
+  const slack = await createSlackAdapter(config, { engine, logger, clock, inFlight });
   if (slack) {
     senders.SLACK = slack.sender;
     fetchers.SLACK = slack.fileFetcher;
@@ -159,6 +161,8 @@ export async function startApp(
     url = await probes.listen({ port: config.port, host: "0.0.0.0" });
     closers.push({ name: "metrics listener", close: () => probes.close() });
   }
+  // Intake has stopped (above); Slack turns acked before it still get their answers.
+  closers.push({ name: "turns in flight", close: () => inFlight.drain() });
 
   if (config.roles.has("worker")) {
     const workerRedis = createRedis(config.redisUrl, "worker");

@@ -3,6 +3,7 @@ import { z } from "zod";
 import type { ConversationEngine } from "../../src/conversation/engine.ts";
 import type { Inbound, Reply } from "../../src/conversation/types.ts";
 import { messagesFor } from "../../src/i18n/index.ts";
+import type { InFlight } from "../../src/in-flight.ts";
 import type { Logger } from "../../src/logger.ts";
 import { messageBlocks, REASON_ACTION_ID, REASON_BLOCK_ID, REASON_CALLBACK_ID } from "./blocks.ts";
 import { renderSlackReplies } from "./render.ts";
@@ -27,6 +28,8 @@ const modalMetadata = z.object({
 export interface SlackListenerDeps {
   engine: ConversationEngine;
   logger: Logger;
+  /** Turns run after the ack: shutdown waits for them (src/in-flight.ts) */
+  inFlight?: InFlight;
 }
 
 const sharedFiles = z.array(z.unknown()).transform((files) =>
@@ -44,7 +47,12 @@ const sharedFiles = z.array(z.unknown()).transform((files) =>
 export function registerSlackListeners(app: App, deps: SlackListenerDeps): void {
   const { engine, logger } = deps;
 
-  async function handle(client: webApi.WebClient, inbound: Inbound, triggerId?: string): Promise<void> {
+  function handle(client: webApi.WebClient, inbound: Inbound, triggerId?: string): Promise<void> {
+    const turn = runTurn(client, inbound, triggerId);
+    return deps.inFlight ? deps.inFlight.track(turn) : turn;
+  }
+
+  async function runTurn(client: webApi.WebClient, inbound: Inbound, triggerId?: string): Promise<void> {
     let replies: Reply[];
     try {
       replies = await engine.handle(inbound);

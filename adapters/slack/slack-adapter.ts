@@ -3,6 +3,7 @@ import type { FastifyInstance } from "fastify";
 import type { Config } from "../../src/config.ts";
 import type { ConversationEngine } from "../../src/conversation/engine.ts";
 import type { FileFetcher } from "../../src/http/evidence-route.ts";
+import type { InFlight } from "../../src/in-flight.ts";
 import type { Logger } from "../../src/logger.ts";
 import type { OutboundSender } from "../../src/outbound/port.ts";
 import { createSlackFileFetcher } from "./file-fetcher.ts";
@@ -23,7 +24,7 @@ export interface SlackAdapter {
 
 export async function createSlackAdapter(
   config: Config,
-  deps: { engine: ConversationEngine; logger: Logger; clock?: () => Date },
+  deps: { engine: ConversationEngine; logger: Logger; clock?: () => Date; inFlight?: InFlight },
 ): Promise<SlackAdapter | undefined> {
   const { slack } = config;
   if (!slack.botToken || (slack.mode !== "http" && slack.mode !== "socket")) return undefined;
