@@ -3,6 +3,7 @@ import type { Redis } from "ioredis";
 import type { EvidenceLinks } from "../src/conversation/review-message.ts";
 import type { LocaleCode } from "../src/conversation/types.ts";
 import type { Db } from "../src/db/client.ts";
+import type { SendMetrics } from "../src/http/metrics.ts";
 import type { Logger } from "../src/logger.ts";
 import { homesToRefresh } from "../src/notifications/home-board.ts";
 import {
@@ -40,6 +41,7 @@ export interface NotificationWorkerDeps {
   /** The pacer's Redis key: the reminder worker's, so both stay under one rate together */
   paceKey: string;
   concurrency?: number;
+  metrics?: SendMetrics;
   /** How long unit rules and holidays are kept (as in the conversation engine) */
   unitCacheTtlMs?: number;
 }
@@ -148,6 +150,7 @@ export function startNotificationWorker(deps: NotificationWorkerDeps): Worker<No
         await pacer.take();
         try {
           const sent = await deps.outbound.send(address, notice.message);
+          deps.metrics?.sends.inc({ platform: address.platform, outcome: "sent" });
           await recordSent(db, data.outboxId, personId);
           if (data.kind === "review-request") {
             await recordReviewMessage(db, {

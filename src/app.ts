@@ -178,6 +178,7 @@ export async function startApp(
       sendRatePerSecond: config.telegramSendRate,
       // The reminder worker's pacer: notifications and reminders together stay under TELEGRAM_SEND_RATE.
       paceKey: `${config.redisPrefix}:${REMINDERS_QUEUE}:send-pace`,
+      metrics,
       ...(overrides.unitCacheTtlMs !== undefined ? { unitCacheTtlMs: overrides.unitCacheTtlMs } : {}),
     });
     closers.push(
