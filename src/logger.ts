@@ -1,4 +1,5 @@
 import { type Logger, pino } from "pino";
+import { serializeError } from "./log-scrub.ts";
 
 export type { Logger };
 
@@ -31,6 +32,21 @@ export const REDACTED_PATHS = [
   "*.text",
   "databaseUrl",
   "redisUrl",
+  // What platform errors and requests carry (message texts, names, signed links, request bodies)
+  "payload",
+  "*.payload",
+  "data",
+  "*.data",
+  "body",
+  "*.body",
+  "description",
+  "*.description",
+  "headers",
+  "*.headers",
+  "fileName",
+  "*.fileName",
+  "displayName",
+  "*.displayName",
 ];
 
 export function createLogger(level: string, destination?: pino.DestinationStream): Logger {
@@ -39,6 +55,8 @@ export function createLogger(level: string, destination?: pino.DestinationStream
       level,
       base: { service: "kinerja-bot" },
       redact: { paths: REDACTED_PATHS, censor: "[redacted]" },
+      // Errors are logged under `err` (or `error`); either way only their kind, code and scrubbed message stay.
+      serializers: { err: serializeError, error: serializeError },
       timestamp: pino.stdTimeFunctions.isoTime,
     },
     destination,

@@ -34,7 +34,7 @@ import { DEMO_FILES } from "../../src/admin/seed-demo.ts";
 import { type RunningApp, startApp } from "../../src/app.ts";
 import { type Config, parseConfig } from "../../src/config.ts";
 import { generateLinkCode, hashLinkCode } from "../../src/domain/link-code.ts";
-import { createLogger } from "../../src/logger.ts";
+import { createLogger, type Logger } from "../../src/logger.ts";
 import { createTestDatabase, type TestDatabase } from "./database.ts";
 
 export const BOT_TOKEN = "7000000001:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw";
@@ -77,6 +77,8 @@ export class TelegramTestApp {
   /** Set by a test that makes Redis lose jobs, so the outbox hands them again soon */
   outboxResendAfterMs: number | undefined;
   private readonly extraApps: RunningApp[] = [];
+  /** Where the product logs (silent unless a test reads the log) */
+  private logger: Logger = createLogger("silent");
   app!: RunningApp;
   config!: Config;
 
@@ -90,7 +92,7 @@ export class TelegramTestApp {
 
   /** With `slack: true` the Slack adapter runs too, against a Slack Web API stand-in. */
   static async start(
-    options: { now?: string; slack?: boolean; scheduler?: boolean; redisUrl?: string } = {},
+    options: { now?: string; slack?: boolean; scheduler?: boolean; redisUrl?: string; logger?: Logger } = {},
   ): Promise<TelegramTestApp> {
     const database = await createTestDatabase();
     const botApi = await startTelegramBotApi({ token: BOT_TOKEN });
@@ -102,6 +104,7 @@ export class TelegramTestApp {
     const harness = new TelegramTestApp(database, botApi, clock, prefix, slackApi);
     if (options.redisUrl) harness.redisUrl = options.redisUrl;
     harness.roles = options.scheduler ? "web,worker,scheduler" : "web,worker";
+    if (options.logger) harness.logger = options.logger;
     const seeded = await importFiles(database.db, DEMO_FILES, { now: clock.now });
     if (!seeded.ok) throw new Error(`demo seed failed: ${seeded.errors.join("\n")}`);
     await harness.boot();
@@ -127,7 +130,7 @@ export class TelegramTestApp {
   }
 
   private startProcess(config: Config): Promise<RunningApp> {
-    return startApp(config, createLogger("silent"), {
+    return startApp(config, this.logger, {
       clock: this.clock.read,
       botInfo: this.botApi.botInfo,
       // Tests change holidays and settings between steps; production keeps them for 30 s.
