@@ -13,6 +13,7 @@ import { startOutboxRelay } from "../jobs/outbox-relay.ts";
 import { createReminderQueue, REMINDERS_QUEUE } from "../jobs/reminder-queue.ts";
 import { startReminderWorker } from "../jobs/reminder-worker.ts";
 import { startScheduler } from "../jobs/scheduler.ts";
+import { guardSimulatorDatabase } from "./admin/demo-only-database.ts";
 import { importFiles } from "./admin/import/import-files.ts";
 import { DEMO_FILES } from "./admin/seed-demo.ts";
 import type { Config } from "./config.ts";
@@ -63,6 +64,13 @@ export async function startApp(
   let config = givenConfig;
   const closers: Closer[] = [];
   const db = createDb(config.databaseUrl);
+  if (givenConfig.simulator && givenConfig.roles.has("web")) {
+    // Before anything else starts: a refused simulator leaves nothing open behind it.
+    await guardSimulatorDatabase(db, logger).catch(async (error: unknown) => {
+      await db.$disconnect();
+      throw error;
+    });
+  }
   const redis = createRedis(config.redisUrl, "request");
   const queueRedis = createRedis(config.redisUrl, "worker");
   for (const connection of [redis, queueRedis]) {
@@ -143,7 +151,7 @@ export async function startApp(
     await telegram?.attachWebhook(http);
     slack?.attachRoutes(http);
     if (world) registerSimulatorRoutes(http, { world, logger });
-    url = await http.listen({ port: config.port, host: "0.0.0.0" });
+    url = await http.listen({ port: config.port, host: config.listenHost });
     world?.attachApp(`http://127.0.0.1:${new URL(url).port}`);
     const server = http;
     closers.push({ name: "http server", close: () => server.close() });
@@ -158,7 +166,7 @@ export async function startApp(
   } else {
     // No web role: a small listener for the probes and /metrics, so the health check works for every role.
     const probes = createHttpServer({ logger, metrics, readiness: [postgresCheck(db), redisCheck(redis)] });
-    url = await probes.listen({ port: config.port, host: "0.0.0.0" });
+    url = await probes.listen({ port: config.port, host: config.listenHost });
     closers.push({ name: "metrics listener", close: () => probes.close() });
   }
   // Intake has stopped (above); Slack turns acked before it still get their answers.

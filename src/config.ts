@@ -1,3 +1,4 @@
+import { isIP } from "node:net";
 import { z } from "zod";
 
 /**
@@ -31,6 +32,11 @@ export interface Config {
   };
   /** No Telegram and no Slack credentials: run the local simulator (SPEC section 9). */
   simulator: boolean;
+  /**
+   * Where the HTTP server listens: 127.0.0.1 for the simulator (it lets anyone act as anyone) unless
+   * SIMULATOR_HOST says otherwise; 0.0.0.0 with platform credentials, where the platforms must reach it.
+   */
+  listenHost: string;
   defaultLocale: LocaleCode;
   telegramSendRate: number;
   logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
@@ -56,6 +62,8 @@ export class ConfigError extends Error {
 }
 
 const optionalText = z.string().trim().min(1).optional();
+const HOSTNAME =
+  /^(?=.{1,253}$)[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$/;
 
 const url = (protocols: RegExp, expected: string) =>
   z.url({ protocol: protocols, error: `expected ${expected}` });
@@ -132,6 +140,13 @@ const envSchema = z
       .default("kinerja"),
     EVIDENCE_LINK_SECRET: z.string().min(16, { error: "expected at least 16 characters" }).optional(),
     ADMIN_CONTACT: z.string().trim().max(200, { error: "expected at most 200 characters" }).optional(),
+    SIMULATOR_HOST: z
+      .string()
+      .trim()
+      .refine((host) => isIP(host) !== 0 || HOSTNAME.test(host), {
+        error: "expected an IP address (127.0.0.1, 0.0.0.0, ::1) or a host name",
+      })
+      .optional(),
   })
   .superRefine((env, ctx) => {
     if (env.PUBLIC_URL && env.TELEGRAM_BOT_TOKEN && !env.TELEGRAM_WEBHOOK_SECRET) {
@@ -200,6 +215,7 @@ export function parseConfig(env: Env): Config {
       mode: simulator ? "simulator" : !e.SLACK_BOT_TOKEN ? "off" : e.SLACK_APP_TOKEN ? "socket" : "http",
     },
     simulator,
+    listenHost: simulator ? (e.SIMULATOR_HOST ?? "127.0.0.1") : "0.0.0.0",
     defaultLocale: e.DEFAULT_LOCALE,
     telegramSendRate: e.TELEGRAM_SEND_RATE,
     logLevel: e.LOG_LEVEL,

@@ -1,3 +1,4 @@
+import { SimulatorRefused } from "./admin/demo-only-database.ts";
 import { startApp } from "./app.ts";
 import { ConfigError, loadConfig } from "./config.ts";
 import { onTerminationSignal } from "./lifecycle.ts";
@@ -13,7 +14,14 @@ try {
 }
 
 const logger = createLogger(config.logLevel);
-const app = await startApp(config, logger);
+let app: Awaited<ReturnType<typeof startApp>>;
+try {
+  app = await startApp(config, logger);
+} catch (error) {
+  if (!(error instanceof SimulatorRefused)) throw error;
+  process.stderr.write(`${error.message}\n`);
+  process.exit(1);
+}
 logger.info(
   { roles: [...config.roles], url: app.url, telegram: config.telegram.mode, slack: config.slack.mode },
   "kinerja-bot started",
