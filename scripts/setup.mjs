@@ -103,8 +103,14 @@ function ensureChromium() {
     fail("could not install chromium: run `apt-get install -y chromium` as root, or set CHROMIUM_PATH");
 }
 
+/** The product's configuration first, so that one message names every problem (src/config-check.ts). */
+function checkConfiguration() {
+  if (run(process.execPath, ["--import", "tsx", "src/config-check.ts"]) !== 0) process.exit(1);
+}
+
 async function main() {
   ensureDependencies();
+  if (!forTests && !withoutDatabase) checkConfiguration();
   if (forTests) ensureChromium();
   const runPrisma = await ensureClient();
   if (withoutDatabase) return;

@@ -82,97 +82,88 @@ const integer = (min: number, max: number) =>
         .max(max, { error: `expected at most ${max}` }),
     );
 
-const envSchema = z
-  .object({
-    DATABASE_URL: url(/^postgres(ql)?$/, "a postgresql:// URL").default(
-      "postgresql://postgres@127.0.0.1:5432/kinerja",
+const envSchema = z.object({
+  DATABASE_URL: url(/^postgres(ql)?$/, "a postgresql:// URL").default(
+    "postgresql://postgres@127.0.0.1:5432/kinerja",
+  ),
+  REDIS_URL: url(/^rediss?$/, "a redis:// or rediss:// URL").default("redis://127.0.0.1:6379"),
+  PORT: integer(0, 65535).default(3000),
+  PUBLIC_URL: url(/^https?$/, "an http(s) URL").optional(),
+  ROLES: z
+    .string()
+    .default(ROLES.join(","))
+    .transform((s) =>
+      s
+        .split(",")
+        .map((r) => r.trim())
+        .filter(Boolean),
+    )
+    .pipe(
+      z
+        .array(z.enum(ROLES, { error: `expected a comma-separated list of ${ROLES.join(", ")}` }))
+        .min(1, { error: `expected at least one of ${ROLES.join(", ")}` }),
     ),
-    REDIS_URL: url(/^rediss?$/, "a redis:// or rediss:// URL").default("redis://127.0.0.1:6379"),
-    PORT: integer(0, 65535).default(3000),
-    PUBLIC_URL: url(/^https?$/, "an http(s) URL").optional(),
-    ROLES: z
-      .string()
-      .default(ROLES.join(","))
-      .transform((s) =>
-        s
-          .split(",")
-          .map((r) => r.trim())
-          .filter(Boolean),
-      )
-      .pipe(
-        z
-          .array(z.enum(ROLES, { error: `expected a comma-separated list of ${ROLES.join(", ")}` }))
-          .min(1, { error: `expected at least one of ${ROLES.join(", ")}` }),
-      ),
-    TELEGRAM_BOT_TOKEN: z
-      .string()
-      .trim()
-      .regex(/^\d+:[\w-]{20,}$/, { error: "expected a bot token like 123456:ABC... from @BotFather" })
-      .optional(),
-    TELEGRAM_WEBHOOK_SECRET: z
-      .string()
-      .regex(/^[A-Za-z0-9_-]{12,256}$/, { error: "expected 12–256 characters of A-Z, a-z, 0-9, _ or -" })
-      .optional(),
-    TELEGRAM_API_ROOT: url(/^https?$/, "an http(s) URL").default("https://api.telegram.org"),
-    SLACK_BOT_TOKEN: z
-      .string()
-      .trim()
-      .startsWith("xoxb-", { error: "expected a bot token starting with xoxb-" })
-      .optional(),
-    SLACK_SIGNING_SECRET: optionalText,
-    SLACK_API_URL: url(/^https?$/, "an http(s) URL").default("https://slack.com/api/"),
-    SLACK_APP_TOKEN: z
-      .string()
-      .trim()
-      .startsWith("xapp-", { error: "expected an app token starting with xapp-" })
-      .optional(),
-    DEFAULT_LOCALE: z.enum(["id", "en"], { error: "expected id or en" }).default("id"),
-    TELEGRAM_SEND_RATE: integer(1, 10_000).default(25),
-    LOG_LEVEL: z
-      .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], {
-        error: "expected one of fatal, error, warn, info, debug, trace, silent",
-      })
-      .default("info"),
-    SHUTDOWN_TIMEOUT_MS: integer(100, 120_000).default(10_000),
-    REDIS_PREFIX: z
-      .string()
-      .regex(/^[A-Za-z0-9_-]{1,40}$/, { error: "expected 1–40 characters of A-Z, a-z, 0-9, _ or -" })
-      .default("kinerja"),
-    EVIDENCE_LINK_SECRET: z.string().min(16, { error: "expected at least 16 characters" }).optional(),
-    ADMIN_CONTACT: z.string().trim().max(200, { error: "expected at most 200 characters" }).optional(),
-    SIMULATOR_HOST: z
-      .string()
-      .trim()
-      .refine((host) => isIP(host) !== 0 || HOSTNAME.test(host), {
-        error: "expected an IP address (127.0.0.1, 0.0.0.0, ::1) or a host name",
-      })
-      .optional(),
-  })
-  .superRefine((env, ctx) => {
-    if (env.PUBLIC_URL && env.TELEGRAM_BOT_TOKEN && !env.TELEGRAM_WEBHOOK_SECRET) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["TELEGRAM_WEBHOOK_SECRET"],
-        message: "required when PUBLIC_URL and TELEGRAM_BOT_TOKEN are set",
-      });
-    }
-    if (env.SLACK_BOT_TOKEN && !env.SLACK_APP_TOKEN && !env.SLACK_SIGNING_SECRET) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["SLACK_SIGNING_SECRET"],
-        message: "required with SLACK_BOT_TOKEN in HTTP mode (no SLACK_APP_TOKEN)",
-      });
-    }
-    if (env.SLACK_APP_TOKEN && !env.SLACK_BOT_TOKEN) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["SLACK_BOT_TOKEN"],
-        message: "required when SLACK_APP_TOKEN is set",
-      });
-    }
-  });
+  TELEGRAM_BOT_TOKEN: z
+    .string()
+    .trim()
+    .regex(/^\d+:[\w-]{20,}$/, { error: "expected a bot token like 123456:ABC... from @BotFather" })
+    .optional(),
+  TELEGRAM_WEBHOOK_SECRET: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{12,256}$/, { error: "expected 12–256 characters of A-Z, a-z, 0-9, _ or -" })
+    .optional(),
+  TELEGRAM_API_ROOT: url(/^https?$/, "an http(s) URL").default("https://api.telegram.org"),
+  SLACK_BOT_TOKEN: z
+    .string()
+    .trim()
+    .startsWith("xoxb-", { error: "expected a bot token starting with xoxb-" })
+    .optional(),
+  SLACK_SIGNING_SECRET: optionalText,
+  SLACK_API_URL: url(/^https?$/, "an http(s) URL").default("https://slack.com/api/"),
+  SLACK_APP_TOKEN: z
+    .string()
+    .trim()
+    .startsWith("xapp-", { error: "expected an app token starting with xapp-" })
+    .optional(),
+  DEFAULT_LOCALE: z.enum(["id", "en"], { error: "expected id or en" }).default("id"),
+  TELEGRAM_SEND_RATE: integer(1, 10_000).default(25),
+  LOG_LEVEL: z
+    .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], {
+      error: "expected one of fatal, error, warn, info, debug, trace, silent",
+    })
+    .default("info"),
+  SHUTDOWN_TIMEOUT_MS: integer(100, 120_000).default(10_000),
+  REDIS_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,40}$/, { error: "expected 1–40 characters of A-Z, a-z, 0-9, _ or -" })
+    .default("kinerja"),
+  EVIDENCE_LINK_SECRET: z.string().min(16, { error: "expected at least 16 characters" }).optional(),
+  ADMIN_CONTACT: z.string().trim().max(200, { error: "expected at most 200 characters" }).optional(),
+  SIMULATOR_HOST: z
+    .string()
+    .trim()
+    .refine((host) => isIP(host) !== 0 || HOSTNAME.test(host), {
+      error: "expected an IP address (127.0.0.1, 0.0.0.0, ::1) or a host name",
+    })
+    .optional(),
+});
 
 type Env = Record<string, string | undefined>;
+
+/**
+ * Settings that need one another. Checked on the given values (not the parsed ones), so they are reported
+ * together with every other problem rather than only once the rest is right.
+ */
+function missingCompanions(env: Env): string[] {
+  const problems: string[] = [];
+  if (env.PUBLIC_URL && env.TELEGRAM_BOT_TOKEN && !env.TELEGRAM_WEBHOOK_SECRET)
+    problems.push("TELEGRAM_WEBHOOK_SECRET: required when PUBLIC_URL and TELEGRAM_BOT_TOKEN are set");
+  if (env.SLACK_BOT_TOKEN && !env.SLACK_APP_TOKEN && !env.SLACK_SIGNING_SECRET)
+    problems.push("SLACK_SIGNING_SECRET: required with SLACK_BOT_TOKEN in HTTP mode (no SLACK_APP_TOKEN)");
+  if (env.SLACK_APP_TOKEN && !env.SLACK_BOT_TOKEN)
+    problems.push("SLACK_BOT_TOKEN: required when SLACK_APP_TOKEN is set");
+  return problems;
+}
 
 /** Blank values count as unset, as docker-compose and .env files often leave them. */
 function withoutBlanks(env: Env): Env {
@@ -183,16 +174,16 @@ function withoutBlanks(env: Env): Env {
 }
 
 export function parseConfig(env: Env): Config {
-  const parsed = envSchema.safeParse(withoutBlanks(env));
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => {
-      const name = issue.path.join(".") || "environment";
-      const message =
-        issue.code === "invalid_type" && issue.input === undefined ? "is required" : issue.message;
-      return `${name}: ${message}`;
-    });
-    throw new ConfigError([...new Set(problems)]);
-  }
+  const given = withoutBlanks(env);
+  const parsed = envSchema.safeParse(given);
+  const problems = (parsed.success ? [] : parsed.error.issues).map((issue) => {
+    const name = issue.path.join(".") || "environment";
+    const message =
+      issue.code === "invalid_type" && issue.input === undefined ? "is required" : issue.message;
+    return `${name}: ${message}`;
+  });
+  problems.push(...missingCompanions(given));
+  if (!parsed.success || problems.length > 0) throw new ConfigError([...new Set(problems)]);
   const e = parsed.data;
   const simulator = !e.TELEGRAM_BOT_TOKEN && !e.SLACK_BOT_TOKEN;
   return {
