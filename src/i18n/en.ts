@@ -194,6 +194,8 @@ export const en: Messages = {
     tooFarBack: "The start date can be at most 30 days ago.",
     overlaps: (from: string, to: string) =>
       `There is already an overlapping absence from ${from} to ${to}. Please choose other dates.`,
+    overlapsAtSave: (from: string, to: string) =>
+      `Sorry, meanwhile an absence from ${from} to ${to} was saved that overlaps this one, so this one was not saved. Please choose other dates.`,
     confirm: (kind: string, from: string, to: string, days: number) =>
       `${kind}: ${from} to ${to} (${days} working days). Save?`,
     save: "Save",

@@ -192,6 +192,8 @@ export const id = {
     tooFarBack: "Tanggal mulai paling lama 30 hari yang lalu.",
     overlaps: (from: string, to: string) =>
       `Sudah ada izin pada ${from} s.d. ${to} yang bertumpuk. Pilih tanggal lain.`,
+    overlapsAtSave: (from: string, to: string) =>
+      `Maaf, sementara itu sudah tersimpan izin pada ${from} s.d. ${to} yang bertumpuk dengan ini, jadi izin ini belum disimpan. Pilih tanggal lain.`,
     confirm: (kind: string, from: string, to: string, days: number) =>
       `${kind}: ${from} s.d. ${to} (${days} hari kerja). Simpan?`,
     save: "Simpan",

@@ -66,6 +66,16 @@ async function onStart(ctx: TurnContext, data: AbsenceData, date: string | null)
   return askEnd(ctx, { ...data, startDate: date });
 }
 
+function overlappingAbsence(ctx: TurnContext, personId: string, startDate: string, endDate: string) {
+  return ctx.tx.absence.findFirst({
+    where: {
+      personId,
+      startDate: { lte: fromLocalDate(endDate) },
+      endDate: { gte: fromLocalDate(startDate) },
+    },
+  });
+}
+
 async function onEnd(ctx: TurnContext, data: AbsenceData, date: string | null): Promise<TurnResult> {
   const person = requirePerson(ctx);
   const startDate = data.startDate;
@@ -74,13 +84,7 @@ async function onEnd(ctx: TurnContext, data: AbsenceData, date: string | null): 
   if (date < startDate) return askEnd(ctx, { ...data, startDate }, ctx.t.absence.endBeforeStart);
   if (daysFromTo(startDate, date) >= MAX_DAYS)
     return askEnd(ctx, { ...data, startDate }, ctx.t.absence.tooLong);
-  const overlapping = await ctx.tx.absence.findFirst({
-    where: {
-      personId: person.id,
-      startDate: { lte: fromLocalDate(date) },
-      endDate: { gte: fromLocalDate(startDate) },
-    },
-  });
+  const overlapping = await overlappingAbsence(ctx, person.id, startDate, date);
   if (overlapping) {
     const text = ctx.t.absence.overlaps(
       formatShortDate(toLocalDate(overlapping.startDate), ctx.locale),
@@ -106,6 +110,17 @@ async function onEnd(ctx: TurnContext, data: AbsenceData, date: string | null): 
 async function save(ctx: TurnContext, data: AbsenceData): Promise<TurnResult> {
   const person = requirePerson(ctx);
   if (!data.kind || !data.startDate || !data.endDate) return askKind(ctx);
+  // Another absence may have been saved since the dates were checked (a second chat, the other platform):
+  // saves of one person take turns on the person's row, and the overlap is checked again in this transaction.
+  await ctx.tx.$queryRaw`SELECT id FROM person WHERE id = ${person.id}::uuid FOR NO KEY UPDATE`;
+  const overlapping = await overlappingAbsence(ctx, person.id, data.startDate, data.endDate);
+  if (overlapping) {
+    const text = ctx.t.absence.overlapsAtSave(
+      formatShortDate(toLocalDate(overlapping.startDate), ctx.locale),
+      formatShortDate(toLocalDate(overlapping.endDate), ctx.locale),
+    );
+    return askStart(ctx, { kind: data.kind }, text);
+  }
   const absence = await ctx.tx.absence.create({
     data: {
       personId: person.id,
