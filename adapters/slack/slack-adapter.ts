@@ -6,6 +6,7 @@ import type { FileFetcher } from "../../src/http/evidence-route.ts";
 import type { InFlight } from "../../src/in-flight.ts";
 import type { Logger } from "../../src/logger.ts";
 import type { OutboundSender } from "../../src/outbound/port.ts";
+import { boltLogger } from "./bolt-logger.ts";
 import { createSlackFileFetcher } from "./file-fetcher.ts";
 import { registerSlackListeners } from "./listeners.ts";
 import { createSlackSender } from "./outbound.ts";
@@ -28,7 +29,11 @@ export async function createSlackAdapter(
 ): Promise<SlackAdapter | undefined> {
   const { slack } = config;
   if (!slack.botToken || (slack.mode !== "http" && slack.mode !== "socket")) return undefined;
-  const clientOptions = { slackApiUrl: slack.apiUrl, retryConfig: { retries: 2, factor: 2 } };
+  const clientOptions = {
+    slackApiUrl: slack.apiUrl,
+    retryConfig: { retries: 2, factor: 2 },
+    logger: boltLogger(deps.logger, "slack-web-api"),
+  };
   const receiver =
     slack.mode === "http" && slack.signingSecret
       ? new FastifyReceiver({
@@ -40,6 +45,7 @@ export async function createSlackAdapter(
   const app = new App({
     token: slack.botToken,
     logLevel: LogLevel.ERROR,
+    logger: boltLogger(deps.logger),
     clientOptions,
     ...(receiver ? { receiver } : { socketMode: true, appToken: slack.appToken ?? "" }),
   });
@@ -50,6 +56,7 @@ export async function createSlackAdapter(
       slackApiUrl: slack.apiUrl,
       retryConfig: { retries: 0 },
       rejectRateLimitedCalls: true,
+      logger: boltLogger(deps.logger, "slack-web-api"),
     }),
   );
   const fileFetcher = createSlackFileFetcher(
