@@ -3,10 +3,12 @@ import { Bot, type BotError, type Context, GrammyError } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
 import type { ConversationEngine } from "../../src/conversation/engine.ts";
 import type { LocaleCode } from "../../src/conversation/types.ts";
+import { isDatabaseUnavailable } from "../../src/db/unavailable.ts";
 import type { Logger } from "../../src/logger.ts";
 import { unreachableReason } from "./outbound.ts";
 import { renderReplies } from "./render.ts";
 import { toInbound } from "./to-inbound.ts";
+import { RedeliverLater } from "./webhook.ts";
 
 export interface TelegramBotDeps {
   token: string;
@@ -16,6 +18,11 @@ export interface TelegramBotDeps {
   defaultLocale: LocaleCode;
   /** Skips the getMe call at start (tests, benchmarks) */
   botInfo?: UserFromGetMe;
+  /**
+   * Webhook mode: an update whose turn failed because the database is unreachable is refused
+   * (`RedeliverLater`, the webhook answers 503) instead of apologised for, so Telegram delivers it again.
+   */
+  refuseWhenDatabaseUnavailable?: boolean;
 }
 
 /**
@@ -34,6 +41,7 @@ export async function createTelegramBot(deps: TelegramBotDeps): Promise<Bot> {
 
   // grammY's bot.catch does not cover webhooks: this boundary does, so the webhook always answers.
   const onError = (error: BotError<Context>) => {
+    if (error.error instanceof RedeliverLater) throw error.error;
     logger.error({ err: error.error, updateId: error.ctx.update.update_id }, "telegram update failed");
   };
   bot.errorBoundary(onError).use(async (ctx) => {
@@ -44,6 +52,10 @@ export async function createTelegramBot(deps: TelegramBotDeps): Promise<Bot> {
     try {
       replies = await deps.engine.handle(inbound);
     } catch (error) {
+      if (deps.refuseWhenDatabaseUnavailable && isDatabaseUnavailable(error)) {
+        logger.warn({ updateId: ctx.update.update_id }, "database unavailable: update left for redelivery");
+        throw new RedeliverLater(error);
+      }
       logger.error({ err: error, updateId: ctx.update.update_id }, "conversation turn failed");
       replies = await deps.engine.apologyFor(inbound.account);
     }

@@ -37,6 +37,7 @@ export async function createTelegramAdapter(
     engine: deps.engine,
     logger: deps.logger,
     defaultLocale: config.defaultLocale,
+    refuseWhenDatabaseUnavailable: telegram.mode === "webhook",
     ...(deps.botInfo ? { botInfo: deps.botInfo } : {}),
   });
   return {

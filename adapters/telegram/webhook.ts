@@ -1,9 +1,20 @@
 import { createHash, timingSafeEqual } from "node:crypto";
 import type { FastifyInstance } from "fastify";
-import { type Bot, webhookCallback } from "grammy";
+import { type Bot, BotError, webhookCallback } from "grammy";
 
 export const TELEGRAM_WEBHOOK_PATH = "/telegram/webhook";
 const SECRET_HEADER = "x-telegram-bot-api-secret-token";
+
+/**
+ * A turn that could not be taken for a passing reason (the database is unreachable): the webhook
+ * answers 503 and Telegram delivers the update again later; its update_id makes the redelivery safe.
+ */
+export class RedeliverLater extends Error {
+  constructor(cause: unknown) {
+    super("update refused for redelivery", { cause });
+    this.name = "RedeliverLater";
+  }
+}
 
 /** Constant-time comparison of the secret header (hashes make the lengths equal). */
 function hasSecret(header: string | string[] | undefined, secretToken: string): boolean {
@@ -15,7 +26,8 @@ function hasSecret(header: string | string[] | undefined, secretToken: string): 
 /**
  * `POST /telegram/webhook`: the secret header is checked before the body is read (401 otherwise,
  * whatever the body). A slow turn is answered after 9 s while it finishes, so Telegram does not
- * redeliver it; redeliveries are deduplicated by update_id in the core anyway.
+ * redeliver it; redeliveries are deduplicated by update_id in the core anyway. A turn refused while the
+ * database is unreachable is answered 503, so Telegram delivers it again (`RedeliverLater`).
  */
 export function registerTelegramWebhook(app: FastifyInstance, bot: Bot, secretToken: string): void {
   const handle = webhookCallback(bot, "fastify", {
@@ -37,7 +49,15 @@ export function registerTelegramWebhook(app: FastifyInstance, bot: Bot, secretTo
         if (typeof request.body !== "object" || request.body === null) request.body = {};
       },
     },
-    handle,
+    async (request, reply) => {
+      try {
+        await handle(request, reply);
+      } catch (error) {
+        const cause = error instanceof BotError ? error.error : error;
+        if (!(cause instanceof RedeliverLater)) throw error;
+        if (!reply.sent) await reply.code(503).send({ error: "unavailable, deliver again later" });
+      }
+    },
   );
 }
 
