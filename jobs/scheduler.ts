@@ -1,4 +1,5 @@
 import type { Queue } from "bullmq";
+import type { Redis } from "ioredis";
 import { type Logger as CronLogger, createTask } from "node-cron";
 import type { Logger } from "../src/logger.ts";
 import type { Tx } from "../src/services/db-types.ts";
@@ -30,6 +31,8 @@ export interface Scheduler {
 export interface SchedulerOptions {
   db: Tx;
   queue: Queue<ReminderJob>;
+  /** The queue's Redis connection: when it comes back after a loss, a full pass runs at once */
+  queueConnection?: Redis;
   logger: Logger;
   /** "Now" for planning and pruning (tests and the simulator inject their own) */
   clock: () => Date;
@@ -70,6 +73,10 @@ export function startScheduler(options: SchedulerOptions): Scheduler {
   // queue (job ids) but costs Redis a few seconds per 100,000 rows while a slot is being sent.
   let enqueuedBefore = new Set<string>();
   let lastFullEnqueue = Number.NEGATIVE_INFINITY;
+  // Set when the queue's Redis connection came back: a Redis restarted without persistence has lost
+  // every queued job, so the pass right after hands every due row to the queue again (job ids keep
+  // the rows still queued from being queued twice).
+  let redisCameBack = false;
   let stopped = false;
   let running = false;
   let chain: Promise<unknown> = Promise.resolve();
@@ -79,7 +86,7 @@ export function startScheduler(options: SchedulerOptions): Scheduler {
     const at = clock();
     const started = performance.now();
     try {
-      const full = started - lastFullEnqueue >= fullEnqueueEveryMs;
+      const full = redisCameBack || started - lastFullEnqueue >= fullEnqueueEveryMs;
       // Full passes also close PLANNED rows of days already over; the first looks further back (downtime).
       const sweepDays = !full ? 0 : lastFullEnqueue === Number.NEGATIVE_INFINITY ? 35 : 3;
       const result = await planDueReminders(db, { now: at, sweepDays });
@@ -88,7 +95,10 @@ export function startScheduler(options: SchedulerOptions): Scheduler {
         : result.deliveryIds.filter((id) => !enqueuedBefore.has(id));
       await enqueueReminders(queue, toEnqueue);
       enqueuedBefore = new Set(result.deliveryIds);
-      if (full) lastFullEnqueue = started;
+      if (full) {
+        lastFullEnqueue = started;
+        redisCameBack = false;
+      }
       const done: SchedulerPass = {
         at,
         planned: result.planned,
@@ -169,6 +179,17 @@ export function startScheduler(options: SchedulerOptions): Scheduler {
     { name: "prune", timezone: PRUNE_TIME_ZONE, noOverlap: true, logger: cronLogger },
   );
 
+  let lost = false;
+  options.queueConnection?.on("close", () => {
+    lost = true;
+  });
+  options.queueConnection?.on("ready", () => {
+    if (!lost || stopped) return;
+    lost = false;
+    redisCameBack = true;
+    logger.info("redis is back: every due reminder is handed to the queue again");
+    void runOnce();
+  });
   void runOnce();
   void tick.start();
   void prune.start();

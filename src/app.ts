@@ -219,7 +219,13 @@ export async function startApp(
     );
   }
   if (config.roles.has("scheduler")) {
-    const scheduler = startScheduler({ db, queue: reminderQueue, logger, clock });
+    const scheduler = startScheduler({
+      db,
+      queue: reminderQueue,
+      queueConnection: queueRedis,
+      logger,
+      clock,
+    });
     closers.push({ name: "scheduler", close: () => scheduler.stop() });
   }
 

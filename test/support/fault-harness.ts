@@ -61,6 +61,8 @@ export interface ProductOptions {
   /** The instant under test (the process's clock runs from there at real speed) */
   now: string;
   env?: Record<string, string>;
+  /** Runs on the seeded database before the product starts (its scheduler plans at start); see `prepared` */
+  beforeStart?: (db: Db) => Promise<unknown>;
 }
 
 export interface FaultScenario {
@@ -72,6 +74,8 @@ export interface FaultScenario {
   url: string;
   /** Every webhook answer that was not 2xx, by status */
   redeliveries: Map<number, number>;
+  /** What `beforeStart` returned */
+  prepared: unknown;
   /** POSTs the update until the webhook answers 2xx (Telegram redelivers on anything else); returns that status */
   deliver(update: Update): Promise<number>;
   readyz(): Promise<number>;
@@ -94,6 +98,7 @@ export async function startScenario(world: FaultWorld, options: ProductOptions):
   const db = createDb(databaseUrl, { poolSize: 4 });
   const seeded = await importFiles(db, DEMO_FILES, { now: new Date(options.now) });
   if (!seeded.ok) throw new Error(`demo seed failed: ${seeded.errors.join("\n")}`);
+  const prepared = await options.beforeStart?.(db);
   const botApi = await startTelegramBotApi({ token: BOT_TOKEN });
   const product = startProcess("test/support/app-process.ts", {
     DATABASE_URL: databaseUrl,
@@ -142,6 +147,7 @@ export async function startScenario(world: FaultWorld, options: ProductOptions):
     product,
     url,
     redeliveries,
+    prepared,
     async deliver(update) {
       for (let attempt = 1; ; attempt++) {
         const status = await post(update);
