@@ -1,4 +1,4 @@
-import { type Job, UnrecoverableError, Worker } from "bullmq";
+import { type Job, RateLimitError, UnrecoverableError, Worker } from "bullmq";
 import type { Redis } from "ioredis";
 import type { EvidenceLinks } from "../src/conversation/review-message.ts";
 import type { LocaleCode } from "../src/conversation/types.ts";
@@ -15,17 +15,27 @@ import {
 } from "../src/notifications/notices.ts";
 import { recordReviewMessage, reviewUpdatesFor } from "../src/notifications/review-updates.ts";
 import {
+  DeliveryUncertain,
   type OutboundSender,
   PlatformNotConfigured,
   RateLimited,
   RecipientUnreachable,
 } from "../src/outbound/port.ts";
 import { type NotificationJob, notificationJob } from "../src/outbox/notification-job.ts";
-import { markDone, outboxProgress, recordSent } from "../src/outbox/outbox.ts";
+import {
+  claimOutboxRow,
+  markDone,
+  recordFailure,
+  recordSent,
+  releaseOutboxRow,
+} from "../src/outbox/outbox.ts";
 import { markUnreachable } from "../src/services/recipients.ts";
 import { createUnitCalendarCache } from "../src/services/unit-calendar-cache.ts";
 import { NOTIFICATIONS_QUEUE } from "./notification-queue.ts";
 import { createSendPacer } from "./send-pacer.ts";
+
+/** How long one run holds its outbox row (renewed by nothing: a run sends a handful of messages). */
+const LEASE_MS = 120_000;
 
 export interface NotificationWorkerDeps {
   connection: Redis;
@@ -106,6 +116,11 @@ export function startNotificationWorker(deps: NotificationWorkerDeps): Worker<No
       logger.warn({ personId: notice.personId, reason: error.reason }, "recipient unreachable");
       return;
     }
+    if (error instanceof DeliveryUncertain) {
+      // The request left and no answer came: the person may have it. Never sent twice (SPEC section 16).
+      logger.warn({ personId: notice.personId }, "notification delivery uncertain; not sent again");
+      return;
+    }
     if (error instanceof PlatformNotConfigured) {
       // The person's platform is not connected in this deployment: nothing a retry would change.
       logger.warn({ personId: notice.personId, platform: error.platform }, "platform not configured");
@@ -142,33 +157,55 @@ export function startNotificationWorker(deps: NotificationWorkerDeps): Worker<No
       const parsed = notificationJob.safeParse(job.data);
       if (!parsed.success) throw new UnrecoverableError("notification job of an unknown shape");
       const data = parsed.data;
-      const progress = await outboxProgress(db, data.outboxId);
-      if (!progress || progress.done) return;
-      for (const notice of await noticesFor(db, data, deps)) {
-        const { personId, address } = notice.recipient;
-        if (progress.sentTo.has(personId)) continue;
-        await pacer.take();
-        try {
-          const sent = await deps.outbound.send(address, notice.message);
-          deps.metrics?.sends.inc({ platform: address.platform, outcome: "sent" });
-          await recordSent(db, data.outboxId, personId);
-          if (data.kind === "review-request") {
-            await recordReviewMessage(db, {
-              activityId: data.activityId,
-              version: data.version,
-              personId,
-              address,
-              sent,
+      const progress = await claimOutboxRow(db, data.outboxId, LEASE_MS);
+      if (progress === null || (progress !== "claimed" && progress.done)) return;
+      // Another run of this row is sending right now (a job handed over again while it ran): try later.
+      if (progress === "claimed") throw new Error("outbox row held by another run");
+      try {
+        let failure: unknown;
+        for (const notice of await noticesFor(db, data, deps)) {
+          const { personId, address } = notice.recipient;
+          if (progress.sentTo.has(personId)) continue;
+          await pacer.take();
+          try {
+            const sent = await deps.outbound.send(address, notice.message);
+            deps.metrics?.sends.inc({ platform: address.platform, outcome: "sent" });
+            await db.$transaction(async (tx) => {
+              await recordSent(tx, data.outboxId, personId);
+              if (data.kind === "review-request") {
+                await recordReviewMessage(tx, {
+                  activityId: data.activityId,
+                  version: data.version,
+                  personId,
+                  address,
+                  sent,
+                });
+              }
             });
+          } catch (error) {
+            try {
+              await settle(error, { personId, address });
+              await recordSent(db, data.outboxId, personId);
+            } catch (unsettled) {
+              // One recipient's failure does not hold back the others; the job is retried for it after.
+              if (unsettled instanceof RateLimitError) throw unsettled;
+              failure ??= unsettled;
+            }
           }
-        } catch (error) {
-          await settle(error, { personId, address });
-          await recordSent(db, data.outboxId, personId);
         }
+        if (failure !== undefined) throw failure;
+        if (data.kind === "decision") await updateReviewMessages(data);
+        await refreshHomes(data);
+        await markDone(db, data.outboxId);
+      } catch (error) {
+        await releaseOutboxRow(db, data.outboxId).catch(() => {});
+        if (!(error instanceof RateLimitError)) {
+          await recordFailure(db, data.outboxId, error instanceof Error ? error.name : "error").catch(
+            () => {},
+          );
+        }
+        throw error;
       }
-      if (data.kind === "decision") await updateReviewMessages(data);
-      await markDone(db, data.outboxId);
-      await refreshHomes(data);
     },
     { connection: deps.connection, prefix: deps.prefix, concurrency: deps.concurrency ?? 4 },
   );

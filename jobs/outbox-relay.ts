@@ -50,6 +50,7 @@ export function startOutboxRelay(deps: OutboxRelayDeps): OutboxRelay {
   let again = false;
   let closed = false;
   let failing = false;
+  let pendingEnqueue: Promise<unknown> | null = null;
 
   async function due(): Promise<OutboxRow[]> {
     return db.$queryRaw<OutboxRow[]>`
@@ -77,8 +78,15 @@ export function startOutboxRelay(deps: OutboxRelayDeps): OutboxRelay {
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(() => reject(new Error("enqueue timed out")), enqueueTimeoutMs);
     });
+    // An enqueue that timed out may still be waiting in the client: no second one is stacked on it.
+    if (pendingEnqueue) throw new Error("the previous enqueue is still pending");
+    const adding = queue.addBulk(jobs).finally(() => {
+      pendingEnqueue = null;
+    });
+    pendingEnqueue = adding;
+    adding.catch(() => {}); // a late failure after the timeout is the next pass's business
     try {
-      await Promise.race([queue.addBulk(jobs), timeout]);
+      await Promise.race([adding, timeout]);
     } finally {
       clearTimeout(timer);
     }

@@ -25,11 +25,29 @@ export interface OutboxProgress {
   sentTo: ReadonlySet<string>;
 }
 
-export async function outboxProgress(tx: Tx, outboxId: string): Promise<OutboxProgress | null> {
+/**
+ * Takes the row for one run of its job for `leaseMs`: "claimed" when another run holds it (two runs of one
+ * row never send side by side), null when the row is gone.
+ */
+export async function claimOutboxRow(
+  tx: Tx,
+  outboxId: string,
+  leaseMs: number,
+): Promise<OutboxProgress | "claimed" | null> {
+  const id = BigInt(outboxId);
   const rows = await tx.$queryRaw<{ done: boolean; sent_to: string[] | null }[]>`
-    SELECT done_at IS NOT NULL AS done, sent_to FROM outbox_event WHERE id = ${BigInt(outboxId)}`;
+    UPDATE outbox_event SET claimed_until = now() + make_interval(secs => ${leaseMs / 1000})
+    WHERE id = ${id} AND (done_at IS NOT NULL OR claimed_until IS NULL OR claimed_until < now())
+    RETURNING done_at IS NOT NULL AS done, sent_to`;
   const row = rows[0];
-  return row ? { done: row.done, sentTo: new Set(row.sent_to ?? []) } : null;
+  if (row) return { done: row.done, sentTo: new Set(row.sent_to ?? []) };
+  const exists = await tx.$queryRaw<{ n: number }[]>`SELECT 1 AS n FROM outbox_event WHERE id = ${id}`;
+  return exists.length > 0 ? "claimed" : null;
+}
+
+/** The run is over (done or failed): the next run may take the row at once. */
+export async function releaseOutboxRow(tx: Tx, outboxId: string): Promise<void> {
+  await tx.$executeRaw`UPDATE outbox_event SET claimed_until = NULL WHERE id = ${BigInt(outboxId)}`;
 }
 
 /** One recipient has had the message (written right after the platform answered). */
@@ -40,7 +58,8 @@ export async function recordSent(tx: Tx, outboxId: string, personId: string): Pr
 }
 
 export async function markDone(tx: Tx, outboxId: string): Promise<void> {
-  await tx.$executeRaw`UPDATE outbox_event SET done_at = now() WHERE id = ${BigInt(outboxId)} AND done_at IS NULL`;
+  await tx.$executeRaw`
+    UPDATE outbox_event SET done_at = coalesce(done_at, now()), claimed_until = NULL WHERE id = ${BigInt(outboxId)}`;
 }
 
 export async function recordFailure(tx: Tx, outboxId: string, error: string): Promise<void> {

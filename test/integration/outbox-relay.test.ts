@@ -7,7 +7,13 @@ import { startOutboxRelay } from "../../jobs/outbox-relay.ts";
 import type { Effect } from "../../src/conversation/context.ts";
 import { createLogger } from "../../src/logger.ts";
 import type { NotificationJob } from "../../src/outbox/notification-job.ts";
-import { writeEffects } from "../../src/outbox/outbox.ts";
+import {
+  claimOutboxRow,
+  markDone,
+  recordSent,
+  releaseOutboxRow,
+  writeEffects,
+} from "../../src/outbox/outbox.ts";
 import { createRedis } from "../../src/redis.ts";
 import { createTestDatabase, type TestDatabase } from "../support/database.ts";
 
@@ -70,5 +76,22 @@ describe("the outbox", () => {
     const waiting = await queue.getJobs(["waiting"], 0, 0);
     expect(waiting[0]?.id).toMatch(/^feedback-/);
     expect(waiting[0]?.data.outboxId).toMatch(/^\d+$/);
+  });
+
+  it("lets one run of a row send at a time, and remembers who has had it", async () => {
+    await database.db.$transaction((tx) => writeEffects(tx, effects(1)));
+    const row = await database.db.outboxEvent.findFirstOrThrow({ orderBy: { id: "desc" } });
+    const id = String(row.id);
+    const first = await claimOutboxRow(database.db, id, 60_000);
+    expect(first).toMatchObject({ done: false });
+    expect(await claimOutboxRow(database.db, id, 60_000)).toBe("claimed");
+    await recordSent(database.db, id, "person-a");
+    await recordSent(database.db, id, "person-a");
+    await releaseOutboxRow(database.db, id);
+    const again = await claimOutboxRow(database.db, id, 60_000);
+    expect(again !== "claimed" && again !== null && [...again.sentTo]).toEqual(["person-a"]);
+    await markDone(database.db, id);
+    expect(await claimOutboxRow(database.db, id, 60_000)).toMatchObject({ done: true });
+    expect(await claimOutboxRow(database.db, "999999999", 60_000)).toBeNull();
   });
 });
