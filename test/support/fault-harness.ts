@@ -9,6 +9,7 @@ import { callbackUpdate, textUpdate } from "../../adapters/simulator/telegram-up
 import { importFiles } from "../../src/admin/import/import-files.ts";
 import { DEMO_FILES } from "../../src/admin/seed-demo.ts";
 import { createDb, type Db } from "../../src/db/client.ts";
+import { eventually } from "./eventually.ts";
 import { type OwnPostgres, type OwnRedis, startOwnPostgres, startOwnRedis } from "./own-services.ts";
 import { type RunningProcess, startProcess } from "./process.ts";
 import { BOT_TOKEN, WEBHOOK_SECRET } from "./telegram-app.ts";
@@ -41,20 +42,7 @@ export async function startFaultWorld(): Promise<FaultWorld> {
   };
 }
 
-/** Waits until `check` holds, polling; throws after `timeoutMs` (a bound, not an assertion on time). */
-export async function eventually<T>(
-  what: string,
-  check: () => Promise<T | undefined | null | false> | T | undefined | null | false,
-  timeoutMs = 20_000,
-): Promise<T> {
-  const started = Date.now();
-  for (;;) {
-    const value = await check();
-    if (value) return value;
-    if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
+export { eventually };
 
 export interface ProductOptions {
   roles: string;

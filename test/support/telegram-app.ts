@@ -36,6 +36,7 @@ import { type Config, parseConfig } from "../../src/config.ts";
 import { generateLinkCode, hashLinkCode } from "../../src/domain/link-code.ts";
 import { createLogger, type Logger } from "../../src/logger.ts";
 import { createTestDatabase, type TestDatabase } from "./database.ts";
+import { eventually } from "./eventually.ts";
 
 export const BOT_TOKEN = "7000000001:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw";
 export const WEBHOOK_SECRET = "test-webhook-secret-0123";
@@ -239,13 +240,7 @@ export class TelegramTestApp {
     what = "condition",
     timeoutMs = 10_000,
   ): Promise<T> {
-    const started = Date.now();
-    for (;;) {
-      const value = await check();
-      if (value) return value;
-      if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`);
-      await new Promise((r) => setTimeout(r, 25));
-    }
+    return eventually(what, check, timeoutMs, 25);
   }
 
   /** Sessions of the test database blocked on a lock right now (to make two turns overlap on purpose). */
