@@ -36,11 +36,10 @@ export async function renderSlackReplies(
         data: r.data,
         ...(r.message ? { chatId: r.message.chatId, messageId: r.message.messageId } : {}),
       };
-      const rejecting = r.data.startsWith("v:no:");
       await client.views.open({
         trigger_id: options.triggerId,
         view: reasonModal({
-          title: rejecting ? options.t.review.reject : options.t.review.revise,
+          title: r.title,
           question: r.text,
           submit: options.t.report.send,
           cancel: options.t.common.cancel,

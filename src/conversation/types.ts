@@ -75,4 +75,5 @@ export type Reply =
    * Asks for one piece of text (a reason). Telegram shows the question and the next message answers it;
    * Slack opens a modal whose submission comes back as a `form` event with `data`.
    */
-  | { kind: "ask"; text: string; data: string; message?: MessageRef };
+  /** A question answered in words; `title` names it where the platform asks in a form (Slack's modal). */
+  | { kind: "ask"; text: string; title: string; data: string; message?: MessageRef };

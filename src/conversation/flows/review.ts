@@ -117,6 +117,7 @@ export const reviewFlow = {
     const ask = {
       kind: "ask" as const,
       text: ctx.t.review.askReason(decision),
+      title: decision === "DITOLAK" ? ctx.t.review.reject : ctx.t.review.revise,
       data: `v:${action}:${activityId}:${version}`,
       ...(ctx.pressed ? { message: ctx.pressed } : {}),
     };
