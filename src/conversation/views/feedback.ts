@@ -32,7 +32,7 @@ export async function showFeedback(ctx: TurnContext): Promise<TurnResult> {
   });
   const evaluations = await ctx.tx.evaluation.findMany({
     where: { personId: person.id, status: "FINAL" },
-    orderBy: { decidedAt: "desc" },
+    orderBy: { finalAt: "desc" },
     take: SHOWN,
   });
 
@@ -48,8 +48,8 @@ export async function showFeedback(ctx: TurnContext): Promise<TurnResult> {
       text: t.decision(date(d.at), d.activity.description, ctx.t.common.status[d.toStatus], d.reason ?? ""),
     })),
     ...evaluations.map((e) => ({
-      at: e.decidedAt ?? e.createdAt,
-      text: t.rating(`${e.periodKind} ${e.periodIndex}`, e.predikat.replaceAll("_", " ")),
+      at: e.finalAt ?? e.ratedAt,
+      text: t.rating(e.periodName, e.predikat.replaceAll("_", " ")),
     })),
   ]
     .sort((a, b) => b.at.getTime() - a.at.getTime())
