@@ -1,6 +1,11 @@
-/** Writes a validated import: units, then people and their supervisors, then SKPs and holidays. */
+/**
+ * Writes a validated import: units, then people and their supervisors, then SKPs and holidays, then
+ * evaluation periods and the capaian kinerja organisasi that names them.
+ */
+import { applyCapaian } from "./apply-capaian.ts";
 import { applyHolidays } from "./apply-holidays.ts";
 import { applyPeople } from "./apply-people.ts";
+import { applyPeriods } from "./apply-periods.ts";
 import { applySkp } from "./apply-skp.ts";
 import { applySupervisors } from "./apply-supervisors.ts";
 import { applyUnits } from "./apply-units.ts";
@@ -30,6 +35,8 @@ export async function applyImport(
     pegawai,
     skp: await applySkp(tx, rows.skp, people.personIdByNip),
     libur: await applyHolidays(tx, rows.libur, units.unitByCode),
+    periode: await applyPeriods(tx, rows.periode, existing.periods, units.unitByCode),
+    capaian_organisasi: await applyCapaian(tx, rows.capaian_organisasi, units.unitByCode),
     atasan: { opened: supervisors.opened, closed: supervisors.closed },
   };
 }

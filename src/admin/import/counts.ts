@@ -12,6 +12,8 @@ export interface ImportCounts {
   pegawai: KindCounts;
   skp: KindCounts;
   libur: KindCounts;
+  periode: KindCounts;
+  capaian_organisasi: KindCounts;
   /** Supervisor relations opened (new current supervisor) and closed (previous one ended or removed). */
   atasan: { opened: number; closed: number };
 }
@@ -24,7 +26,14 @@ export function tally(counts: KindCounts, outcome: "created" | "updated" | "unch
   counts[outcome] += 1;
 }
 
-const KIND_ORDER: readonly ImportKind[] = ["unit", "pegawai", "skp", "libur"];
+const KIND_ORDER: readonly ImportKind[] = [
+  "unit",
+  "pegawai",
+  "skp",
+  "libur",
+  "periode",
+  "capaian_organisasi",
+];
 
 /**
  * E.g.

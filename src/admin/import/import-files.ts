@@ -1,6 +1,6 @@
 /**
- * `npm run admin -- import <file>...` (SPEC section 3): CSV and XLSX files of units, people, SKPs and
- * holidays, validated together and applied in one transaction. Any bad row rejects the whole import,
+ * `npm run admin -- import <file>...` (SPEC sections 3 and 12): CSV and XLSX files of units, people, SKPs,
+ * holidays, evaluation periods and capaian kinerja organisasi, validated together and applied in one transaction. Any bad row rejects the whole import,
  * and every error is returned as `file:line: column: reason` (`file[sheet]:row: column: reason` for XLSX).
  * Upserts are idempotent: rows equal to what is stored are not written at all.
  */

@@ -1,8 +1,9 @@
 /**
- * The four kinds of admin import files and their columns (SPEC section 3, a contract).
+ * The kinds of admin import files and their columns (SPEC sections 3 and 12, a contract), in the order
+ * they are applied: units before people, periods before the capaian that names them.
  * A column whose value may be empty may also be left out of the header; see `ColumnSpec.required`.
  */
-export const IMPORT_KINDS = ["unit", "pegawai", "skp", "libur"] as const;
+export const IMPORT_KINDS = ["unit", "pegawai", "skp", "libur", "periode", "capaian_organisasi"] as const;
 
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 
@@ -10,7 +11,8 @@ export interface ColumnSpec {
   name: string;
   /**
    * Must appear in the header. An optional column may be absent: its values are then left unchanged
-   * (`libur.unit_kode` is part of the key: absent means every unit, like an empty cell).
+   * (`libur.unit_kode` and `periode.unit_kode` are part of the key: absent means every unit, like an empty
+   * cell; an absent `periode.batas_penilaian` is an empty one too: `selesai` + 14 days).
    */
   required: boolean;
 }
@@ -43,6 +45,16 @@ export const KIND_COLUMNS: Record<ImportKind, readonly ColumnSpec[]> = {
     required("satuan"),
   ],
   libur: [required("tanggal"), required("nama"), required("jenis"), optional("unit_kode")],
+  periode: [
+    required("kode"),
+    required("nama"),
+    required("jenis"),
+    required("mulai"),
+    required("selesai"),
+    optional("batas_penilaian"),
+    optional("unit_kode"),
+  ],
+  capaian_organisasi: [required("unit_kode"), required("periode_kode"), required("capaian")],
 };
 
 /** Columns holding a NIP: a spreadsheet number cell there has lost digits and is refused. */

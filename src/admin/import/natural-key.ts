@@ -11,6 +11,8 @@ export interface KindKey {
   reportColumn: string;
   /** "kode unit ini" in "duplikat: kode unit ini sudah ada di baris 3". */
   description: string;
+  /** A key column whose empty cell is a value of its own ("every unit"), not a missing key. */
+  mayBeEmpty?: string;
 }
 
 export const KIND_KEYS: Record<ImportKind, KindKey> = {
@@ -26,16 +28,30 @@ export const KIND_KEYS: Record<ImportKind, KindKey> = {
     columns: ["tanggal", "unit_kode"],
     reportColumn: "tanggal",
     description: "kombinasi tanggal dan unit_kode ini",
+    mayBeEmpty: "unit_kode",
+  },
+  // Likewise: an empty unit_kode (every unit) is a key of its own.
+  periode: {
+    columns: ["kode", "unit_kode"],
+    reportColumn: "kode",
+    description: "kombinasi kode dan unit_kode ini",
+    mayBeEmpty: "unit_kode",
+  },
+  capaian_organisasi: {
+    columns: ["unit_kode", "periode_kode"],
+    reportColumn: "periode_kode",
+    description: "kombinasi unit_kode dan periode_kode ini",
   },
 };
 
-/** The key of a row, or undefined when a key cell other than `libur.unit_kode` is empty. */
+/** The key of a row, or undefined when a key cell other than the kind's `mayBeEmpty` one is empty. */
 export function naturalKey(kind: ImportKind, input: Readonly<Record<string, string>>): string | undefined {
+  const { columns, mayBeEmpty } = KIND_KEYS[kind];
   const parts: string[] = [];
-  for (const column of KIND_KEYS[kind].columns) {
+  for (const column of columns) {
     const raw = input[column] ?? "";
     const value = column === "nip" ? normalizeNip(raw) : raw.trim();
-    if (value === "" && column !== "unit_kode") return undefined;
+    if (value === "" && column !== mayBeEmpty) return undefined;
     parts.push(value);
   }
   return parts.join("|");

@@ -1,7 +1,7 @@
 /**
  * Tables → typed rows of each kind, with every cell-level error and every duplicate key. Rows that fail
- * are left out, but the key they declare (a unit's kode, a person's NIP) is remembered so that rows
- * referring to them are not reported a second time as "not found".
+ * are left out, but the key they declare (a unit's kode, a person's NIP, a period's kode) is remembered so
+ * that rows referring to them are not reported a second time as "not found".
  */
 import { NO_COLUMN, type RowError, rowError, rowReference, type SourceLocation } from "./format-error.ts";
 import { type ImportKind, NIP_COLUMNS } from "./kinds.ts";
@@ -20,8 +20,11 @@ export type ParsedRows = { [K in ImportKind]: ParsedRow<K>[] };
 
 export interface ParsedImport {
   rows: ParsedRows;
-  /** Unit codes and NIPs declared by rows of the import, including rows with errors. */
-  declared: { unitCodes: Set<string>; nips: Set<string> };
+  /**
+   * Unit codes and NIPs declared by rows of the import, including rows with errors; period codes of
+   * `periode` rows with errors (whose unit scope is then unknown).
+   */
+  declared: { unitCodes: Set<string>; nips: Set<string>; failedPeriodCodes: Set<string> };
   errors: RowError[];
 }
 
@@ -33,8 +36,8 @@ type SeenKeys = Map<string, { source: SourceLocation; line: number }>;
 
 export function parseTables(tables: readonly Table[]): ParsedImport {
   const parsed: ParsedImport = {
-    rows: { unit: [], pegawai: [], skp: [], libur: [] },
-    declared: { unitCodes: new Set(), nips: new Set() },
+    rows: { unit: [], pegawai: [], skp: [], libur: [], periode: [], capaian_organisasi: [] },
+    declared: { unitCodes: new Set(), nips: new Set(), failedPeriodCodes: new Set() },
     errors: [],
   };
   const seen: SeenKeys = new Map();
@@ -46,6 +49,8 @@ export function parseTables(tables: readonly Table[]): ParsedImport {
       const result = parseRow(table, header, row, seen);
       if (result.key !== undefined && header.kind === "unit") parsed.declared.unitCodes.add(result.key);
       if (result.key !== undefined && header.kind === "pegawai") parsed.declared.nips.add(result.key);
+      const periodCode = header.kind === "periode" ? result.input.kode?.trim() : undefined;
+      if (periodCode && result.errors.length > 0) parsed.declared.failedPeriodCodes.add(periodCode);
       if (result.errors.length > 0) parsed.errors.push(...result.errors);
       else if (result.record !== undefined) {
         (parsed.rows[header.kind] as ParsedRow<ImportKind>[]).push({
@@ -60,6 +65,8 @@ export function parseTables(tables: readonly Table[]): ParsedImport {
 }
 
 interface RowResult {
+  /** The row's cells by column name */
+  input: Record<string, string>;
   key?: string;
   record?: KindRecord[ImportKind];
   /** In column order, row-wide errors first. */
@@ -118,5 +125,5 @@ function parseRow(table: Table, header: ResolvedHeader, row: TableRow, seen: See
     .map((problem, order) => ({ ...problem, order }))
     .sort((a, b) => a.index - b.index || a.order - b.order)
     .map((problem) => rowError(table.source, row.line, problem.column, problem.reason));
-  return { key, record: result.success ? result.data : undefined, errors };
+  return { input, key, record: result.success ? result.data : undefined, errors };
 }

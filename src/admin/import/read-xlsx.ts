@@ -1,7 +1,7 @@
 /**
  * XLSX → one table per sheet. Sheets are named after the kind they hold (`unit`, `pegawai`, `skp`, `libur`,
- * case-insensitive); a sheet with another name is an error unless it is empty. The header is the first
- * non-empty row; line numbers are the worksheet's row numbers.
+ * `periode`, `capaian_organisasi`; case-insensitive); a sheet with another name is an error unless it is
+ * empty. The header is the first non-empty row; line numbers are the worksheet's row numbers.
  */
 import ExcelJS from "exceljs";
 import { NO_COLUMN, type RowError, rowError, type SourceLocation } from "./format-error.ts";

@@ -7,8 +7,16 @@
 import { DateTime } from "luxon";
 import { z } from "zod";
 import { NIP_ERROR_TEXT, parseNip } from "../../domain/nip.ts";
+import { defaultDeadline } from "../../domain/periods.ts";
 import { resolveTimeZone } from "../../domain/time-zone.ts";
-import { Aspect, HolidayKind, type NipKind, RhkKind } from "../../generated/prisma/enums.ts";
+import {
+  Aspect,
+  HolidayKind,
+  type NipKind,
+  OrganisationResult,
+  PeriodKind,
+  RhkKind,
+} from "../../generated/prisma/enums.ts";
 import type { ImportKind } from "./kinds.ts";
 
 export interface UnitRecord {
@@ -54,11 +62,32 @@ export interface LiburRecord {
   unitCode: string | null;
 }
 
+export interface PeriodeRecord {
+  code: string;
+  name: string;
+  kind: PeriodKind;
+  /** YYYY-MM-DD */
+  startDate: string;
+  endDate: string;
+  /** batas_penilaian as given, else `selesai` + 14 days */
+  ratingDeadline: string;
+  /** null: every unit */
+  unitCode: string | null;
+}
+
+export interface CapaianRecord {
+  unitCode: string;
+  periodCode: string;
+  result: OrganisationResult;
+}
+
 export interface KindRecord {
   unit: UnitRecord;
   pegawai: PegawaiRecord;
   skp: SkpRecord;
   libur: LiburRecord;
+  periode: PeriodeRecord;
+  capaian_organisasi: CapaianRecord;
 }
 
 type Check<T> = { ok: true; value: T } | { ok: false; reason: string };
@@ -259,9 +288,82 @@ const liburSchema = z
     }),
   );
 
+/**
+ * A period code: also part of button data and job ids elsewhere, so short and without `:` or spaces.
+ * Compared as written (2026-TW1 and 2026-tw1 are two codes).
+ */
+function periodCode(value: string): Check<string> {
+  if (value.length > 32) return fail("paling panjang 32 karakter");
+  return /^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(value)
+    ? pass(value)
+    : fail("hanya huruf, angka, titik, garis bawah dan tanda hubung, mis. 2026-TW1");
+}
+
+const periodeSchema = z
+  .object({
+    kode: cell(periodCode),
+    nama: cell(text(200)),
+    jenis: cell(
+      choice({
+        bulanan: PeriodKind.BULANAN,
+        triwulan: PeriodKind.TRIWULAN,
+        semester: PeriodKind.SEMESTER,
+        tahunan: PeriodKind.TAHUNAN,
+      }),
+    ),
+    mulai: cell(date),
+    selesai: cell(date),
+    batas_penilaian: optionalCell(date),
+    unit_kode: optionalCell(text(64)),
+  })
+  .transform((row, ctx): PeriodeRecord => {
+    if (row.selesai < row.mulai) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["selesai"],
+        message: `tidak boleh sebelum mulai (${row.mulai})`,
+      });
+      return z.NEVER;
+    }
+    if (row.batas_penilaian && row.batas_penilaian < row.selesai) {
+      const message = `tidak boleh sebelum selesai (${row.selesai}); kosongkan untuk selesai + 14 hari`;
+      ctx.addIssue({ code: "custom", path: ["batas_penilaian"], message });
+      return z.NEVER;
+    }
+    return {
+      code: row.kode,
+      name: row.nama,
+      kind: row.jenis,
+      startDate: row.mulai,
+      endDate: row.selesai,
+      ratingDeadline: row.batas_penilaian ?? defaultDeadline(row.selesai),
+      unitCode: row.unit_kode ?? null,
+    };
+  });
+
+const capaianSchema = z
+  .object({
+    unit_kode: cell(text(64)),
+    periode_kode: cell(periodCode),
+    capaian: cell(
+      choice({
+        istimewa: OrganisationResult.ISTIMEWA,
+        baik: OrganisationResult.BAIK,
+        butuh_perbaikan: OrganisationResult.BUTUH_PERBAIKAN,
+        kurang: OrganisationResult.KURANG,
+        sangat_kurang: OrganisationResult.SANGAT_KURANG,
+      }),
+    ),
+  })
+  .transform(
+    (row): CapaianRecord => ({ unitCode: row.unit_kode, periodCode: row.periode_kode, result: row.capaian }),
+  );
+
 export const ROW_SCHEMAS: { [K in ImportKind]: z.ZodType<KindRecord[K]> } = {
   unit: unitSchema,
   pegawai: pegawaiSchema,
   skp: skpSchema,
   libur: liburSchema,
+  periode: periodeSchema,
+  capaian_organisasi: capaianSchema,
 };

@@ -1,13 +1,15 @@
 /**
  * Checks across rows, files and the database (duplicate keys are found in parse-rows.ts): references
- * (units, supervisors, SKP owners) that may point to rows earlier or later in the import or to existing
- * data, unit tree cycles, people supervising themselves, RHK rows that disagree, and Slack user ids held
- * by two people.
+ * (units, supervisors, SKP owners, periods) that may point to rows earlier or later in the import or to
+ * existing data, unit tree cycles, people supervising themselves, RHK rows that disagree, and Slack user
+ * ids held by two people.
  */
 import { type RowError, rowError, rowReference } from "./format-error.ts";
 import type { ImportKind } from "./kinds.ts";
 import type { Existing } from "./load-existing.ts";
 import type { ParsedImport, ParsedRow } from "./parse-rows.ts";
+import { parentCodesAfterImport } from "./unit-parents.ts";
+import { checkPeriodReferences } from "./validate-periods.ts";
 
 export function validateImport(parsed: ParsedImport, existing: Existing): RowError[] {
   const { rows, declared } = parsed;
@@ -60,27 +62,19 @@ export function validateImport(parsed: ParsedImport, existing: Existing): RowErr
     const { unitCode } = row.record;
     if (unitCode !== null && !knownUnit(unitCode)) fail(row, "unit_kode", unitNotFound(unitCode));
   }
+
+  checkPeriodReferences(parsed, existing, { knownUnit, unitNotFound, fail });
   return errors;
 }
 
-type Fail = (row: ParsedRow<ImportKind>, column: string, reason: string) => void;
+export type Fail = (row: ParsedRow<ImportKind>, column: string, reason: string) => void;
 
 /** Imported units whose chain of parents (after the import) comes back to them. */
 function findUnitCycles(
   rows: readonly ParsedRow<"unit">[],
   existing: Existing,
 ): { row: ParsedRow<"unit">; path: string[] }[] {
-  const parentOf = new Map<string, string | null>();
-  for (const unit of existing.unitsByCode.values()) {
-    parentOf.set(
-      unit.code,
-      unit.parentId === null ? null : (existing.unitsById.get(unit.parentId)?.code ?? null),
-    );
-  }
-  for (const { record } of rows) {
-    if (record.parentCode !== undefined) parentOf.set(record.code, record.parentCode);
-    else if (!parentOf.has(record.code)) parentOf.set(record.code, null);
-  }
+  const parentOf = parentCodesAfterImport(rows, existing);
   const cycles: { row: ParsedRow<"unit">; path: string[] }[] = [];
   for (const row of rows) {
     const start = row.record.code;
