@@ -8,6 +8,8 @@ import { createDb } from "../db/client.ts";
 import { createLogger } from "../logger.ts";
 import { runDelegate } from "./delegate-command.ts";
 import { runExport } from "./export-command.ts";
+import { exportEvidenceLinks } from "./export-evidence-links.ts";
+import { runExportPenilaian } from "./export-penilaian-command.ts";
 import { importFiles } from "./import/import-files.ts";
 import { runLinkCodes } from "./link-codes-command.ts";
 import { seedDemo } from "./seed-demo.ts";
@@ -16,6 +18,7 @@ const USAGE = `Usage: npm run admin -- <command>
   import <file.csv|file.xlsx>... [--quiet]
   link-codes [--nip NIP]... [--unit KODE] [--all] [--days N] --out codes.csv
   export --month YYYY-MM [--unit KODE] --format csv|xlsx --out FILE
+  export-penilaian --periode KODE [--unit KODE] --format csv|xlsx --out FILE
   delegate --from NIP --to NIP --start YYYY-MM-DD --end YYYY-MM-DD [--reason TEXT]
   seed-demo`;
 
@@ -54,8 +57,15 @@ async function main(argv: string[]): Promise<number> {
       }
       case "link-codes":
         return await runLinkCodes({ db, config, io, now: new Date() }, rest);
-      case "export":
-        return await runExport({ db, io }, rest);
+      case "export": {
+        const now = new Date();
+        if (!config.publicUrl) {
+          io.err.write(`export: PUBLIC_URL is not set; evidence links point at ${config.baseUrl}\n`);
+        }
+        return await runExport({ db, io, links: await exportEvidenceLinks(db, config, now) }, rest);
+      }
+      case "export-penilaian":
+        return await runExportPenilaian({ db, io, now: new Date() }, rest);
       case "delegate":
         return await runDelegate({ db, io, now: new Date() }, rest);
       case "seed-demo":

@@ -3,18 +3,23 @@ import { parseArgs } from "node:util";
 import { stringify } from "csv-stringify/sync";
 import ExcelJS from "exceljs";
 import { DateTime } from "luxon";
+import type { EvidenceLinks } from "../conversation/review-message.ts";
 import type { Db } from "../db/client.ts";
 import type { AdminIo } from "./io.ts";
 import { unitWithDescendants } from "./unit-tree.ts";
 
-/** e-Kinerja BKN "Progres Harian" fields, then our status and supervisor columns. */
+/**
+ * Who did it, then the fields of e-Kinerja BKN's "Progres Harian" form in the form's order
+ * (research/domain-brief.md 5.5: Rencana Aksi, tanggal kegiatan, jam mulai, jam selesai, kegiatan harian,
+ * realisasi as a whole number, satuan, bukti dukung as links), then our minutes, status and supervisor.
+ */
 export const EXPORT_COLUMNS = [
   "nip",
   "nama",
+  "rencana_aksi",
   "tanggal_kegiatan",
   "jam_mulai",
   "jam_selesai",
-  "rencana_aksi",
   "kegiatan_harian",
   "realisasi",
   "satuan",
@@ -32,8 +37,32 @@ const clock = (minute: number | null) =>
     ? ""
     : `${String(Math.floor(minute / 60)).padStart(2, "0")}:${String(minute % 60).padStart(2, "0")}`;
 
-/** `export --month YYYY-MM [--unit KODE] --format csv|xlsx --out FILE` */
-export async function runExport({ db, io }: { db: Db; io: AdminIo }, argv: string[]): Promise<number> {
+export interface ExportDeps {
+  db: Db;
+  io: AdminIo;
+  /** signed, long-lived links to photos and documents (see export-evidence-links.ts) */
+  links: EvidenceLinks;
+}
+
+/**
+ * `bukti_dukung`: each piece of evidence as a link, separated by spaces: a link the employee sent as it
+ * is; a photo or document as the product's signed `/evidence/<id>` link (never a platform file URL).
+ */
+export function evidenceLinks(
+  evidence: readonly { id: string; kind: string; url: string | null }[],
+  links: EvidenceLinks,
+): string {
+  return evidence
+    .map((e) => (e.kind === "LINK" ? e.url : links.evidenceUrl(e.id)))
+    .filter((url): url is string => Boolean(url))
+    .join(" ");
+}
+
+/**
+ * `export --month YYYY-MM [--unit KODE] --format csv|xlsx --out FILE`: every activity dated in the month
+ * (any status: only DISETUJUI counts), of people of the unit and the units below it, by NIP and time.
+ */
+export async function runExport({ db, io, links }: ExportDeps, argv: string[]): Promise<number> {
   const { values } = parseArgs({
     args: argv,
     options: {
@@ -69,7 +98,7 @@ export async function runExport({ db, io }: { db: Db; io: AdminIo }, argv: strin
     include: {
       person: { select: { id: true, nip: true, name: true } },
       iki: { select: { indicator: true, rhk: { select: { description: true } } } },
-      evidence: { select: { kind: true, url: true, fileName: true } },
+      evidence: { select: { id: true, kind: true, url: true }, orderBy: { createdAt: "asc" } },
     },
     orderBy: [{ person: { nip: "asc" } }, { date: "asc" }, { startMinute: "asc" }, { submittedAt: "asc" }],
   });
@@ -87,16 +116,14 @@ export async function runExport({ db, io }: { db: Db; io: AdminIo }, argv: strin
     return {
       nip: a.person.nip,
       nama: a.person.name,
+      rencana_aksi: a.iki ? `${a.iki.rhk.description} — ${a.iki.indicator}` : "Tugas lain",
       tanggal_kegiatan: a.date.toISOString().slice(0, 10),
       jam_mulai: clock(a.startMinute),
       jam_selesai: clock(a.endMinute),
-      rencana_aksi: a.iki ? `${a.iki.rhk.description} — ${a.iki.indicator}` : "Tugas lain",
       kegiatan_harian: a.description,
       realisasi: a.quantity,
       satuan: a.unitLabel,
-      bukti_dukung: a.evidence
-        .map((e) => e.url ?? `${e.kind.toLowerCase()}:${e.fileName ?? "lampiran"}`)
-        .join(" "),
+      bukti_dukung: evidenceLinks(a.evidence, links),
       menit: a.minutes,
       status: a.status,
       atasan_nip: supervisor?.nip ?? "",
@@ -115,7 +142,14 @@ export async function runExport({ db, io }: { db: Db; io: AdminIo }, argv: strin
       width: key === "kegiatan_harian" ? 60 : 18,
     }));
     sheet.getColumn("nip").numFmt = "@";
+    sheet.getColumn("atasan_nip").numFmt = "@";
+    sheet.getRow(1).font = { bold: true };
     sheet.addRows(rows);
+    // A single piece of evidence becomes a clickable link.
+    sheet.getColumn("bukti_dukung").eachCell((cell, rowNumber) => {
+      const text = String(cell.value ?? "");
+      if (rowNumber > 1 && /^https?:\/\/\S+$/.test(text)) cell.value = { text, hyperlink: text };
+    });
     await workbook.xlsx.writeFile(values.out);
   }
   io.out.write(`${rows.length} activities of ${values.month} written to ${values.out}\n`);
