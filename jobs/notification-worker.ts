@@ -5,6 +5,11 @@ import type { LocaleCode } from "../src/conversation/types.ts";
 import type { Db } from "../src/db/client.ts";
 import type { SendMetrics } from "../src/http/metrics.ts";
 import type { Logger } from "../src/logger.ts";
+import {
+  evaluationNotices,
+  objectionDecisionNotices,
+  objectionNotices,
+} from "../src/notifications/evaluation-notices.ts";
 import { homesToRefresh } from "../src/notifications/home-board.ts";
 import {
   absenceNotices,
@@ -78,6 +83,9 @@ async function noticesFor(db: Db, job: NotificationJob, deps: NotificationWorker
   if (job.kind === "review-request") return reviewRequestNotices(db, job.activityId, noticeDeps);
   if (job.kind === "decision") return decisionNotices(db, job.activityId, noticeDeps);
   if (job.kind === "feedback") return feedbackNotices(db, job.feedbackId, noticeDeps);
+  if (job.kind === "evaluation") return evaluationNotices(db, job.evaluationId, job.version, noticeDeps);
+  if (job.kind === "objection") return objectionNotices(db, job.objectionId, noticeDeps);
+  if (job.kind === "objection-decision") return objectionDecisionNotices(db, job.objectionId, noticeDeps);
   return absenceNotices(db, job.absenceId, noticeDeps);
 }
 

@@ -1,4 +1,5 @@
-import type { Choice } from "../../src/conversation/types.ts";
+import { z } from "zod";
+import type { Choice, FormField } from "../../src/conversation/types.ts";
 
 /** Slack mrkdwn needs &, < and > escaped; everything else in our texts is literal. */
 export function escapeMrkdwn(text: string): string {
@@ -87,3 +88,93 @@ export function reasonModal(options: {
 export const REASON_CALLBACK_ID = "kinerja_reason";
 export const REASON_BLOCK_ID = "reason";
 export const REASON_ACTION_ID = "value";
+
+export const FORM_CALLBACK_ID = "kinerja_form";
+/** Every input of a form modal uses this action id; its block id is the field's id. */
+export const FORM_ACTION_ID = "value";
+const MODAL_TEXT_MAX = 24;
+const LABEL_MAX = 2000;
+const MODAL_BLOCKS_MAX = 100;
+
+/**
+ * A `form` reply as a modal: info fields as sections, choices as radio buttons, texts as text inputs.
+ * Its submission is read back by {@link formValues}.
+ */
+export function formModal(options: {
+  title: string;
+  submit: string;
+  cancel: string;
+  fields: readonly FormField[];
+  metadata: string;
+}) {
+  const blocks: SlackBlock[] = [];
+  for (const field of options.fields) {
+    if (field.kind === "info") {
+      blocks.push(...messageBlocks(field.text));
+    } else if (field.kind === "choice") {
+      const options = field.options.map((o) => ({
+        text: { type: "plain_text", text: o.label.slice(0, BUTTON_LABEL_MAX) },
+        value: o.value,
+      }));
+      const initial = options.find((o) => o.value === field.initial);
+      blocks.push({
+        type: "input",
+        block_id: field.id,
+        label: { type: "plain_text", text: field.label.slice(0, LABEL_MAX) },
+        element: {
+          type: "radio_buttons",
+          action_id: FORM_ACTION_ID,
+          options,
+          ...(initial ? { initial_option: initial } : {}),
+        },
+      });
+    } else {
+      blocks.push({
+        type: "input",
+        block_id: field.id,
+        optional: field.optional === true,
+        label: { type: "plain_text", text: field.label.slice(0, LABEL_MAX) },
+        element: {
+          type: "plain_text_input",
+          action_id: FORM_ACTION_ID,
+          multiline: field.multiline === true,
+          max_length: field.maxLength,
+          ...(field.initial ? { initial_value: field.initial.slice(0, field.maxLength) } : {}),
+        },
+      });
+    }
+  }
+  return {
+    type: "modal" as const,
+    callback_id: FORM_CALLBACK_ID,
+    private_metadata: options.metadata,
+    title: { type: "plain_text" as const, text: options.title.slice(0, MODAL_TEXT_MAX) },
+    submit: { type: "plain_text" as const, text: options.submit.slice(0, MODAL_TEXT_MAX) },
+    close: { type: "plain_text" as const, text: options.cancel.slice(0, MODAL_TEXT_MAX) },
+    notify_on_close: true,
+    blocks: blocks.slice(0, MODAL_BLOCKS_MAX),
+  };
+}
+
+const stateValue = z.object({
+  type: z.string(),
+  value: z.string().nullish(),
+  selected_option: z.object({ value: z.string() }).nullish(),
+});
+const viewState = z.record(z.string(), z.record(z.string(), stateValue));
+
+/**
+ * The values of a submitted form modal, by field id (Slack's `view.state.values`): a text input's value,
+ * a radio group's selected option; empty inputs are left out.
+ */
+export function formValues(state: unknown): Record<string, string> {
+  const parsed = viewState.safeParse(state);
+  if (!parsed.success) return {};
+  const values: Record<string, string> = {};
+  for (const [blockId, actions] of Object.entries(parsed.data)) {
+    const input = actions[FORM_ACTION_ID];
+    const value = input?.selected_option?.value ?? input?.value;
+    if (typeof value === "string" && value !== "") values[blockId] = value;
+  }
+  return values;
+}

@@ -5,7 +5,14 @@ import type { Inbound, Reply } from "../../src/conversation/types.ts";
 import { messagesFor } from "../../src/i18n/index.ts";
 import type { InFlight } from "../../src/in-flight.ts";
 import type { Logger } from "../../src/logger.ts";
-import { messageBlocks, REASON_ACTION_ID, REASON_BLOCK_ID, REASON_CALLBACK_ID } from "./blocks.ts";
+import {
+  FORM_CALLBACK_ID,
+  formValues,
+  messageBlocks,
+  REASON_ACTION_ID,
+  REASON_BLOCK_ID,
+  REASON_CALLBACK_ID,
+} from "./blocks.ts";
 import { renderSlackReplies } from "./render.ts";
 import {
   buttonToInbound,
@@ -110,20 +117,42 @@ export function registerSlackListeners(app: App, deps: SlackListenerDeps): void 
     );
   });
 
-  app.view({ type: "view_closed", callback_id: REASON_CALLBACK_ID }, async ({ body, view, ack, client }) => {
+  app.view(FORM_CALLBACK_ID, async ({ body, view, ack, client }) => {
     await ack();
     const metadata = modalMetadata.safeParse(safeJson(view.private_metadata));
     if (!metadata.success) return;
+    const key = `view-${view.id}-${view.hash}`;
     await handle(
       client,
-      formClosedToInbound({
+      formToInbound({
         userId: body.user.id,
         teamId: body.team?.id,
-        viewId: view.id,
+        key,
         metadata: metadata.data,
+        text: "",
+        values: formValues(view.state.values),
       }),
     );
   });
+
+  const closed = [REASON_CALLBACK_ID, FORM_CALLBACK_ID];
+  app.view(
+    { type: "view_closed", callback_id: new RegExp(`^(${closed.join("|")})$`) },
+    async ({ body, view, ack, client }) => {
+      await ack();
+      const metadata = modalMetadata.safeParse(safeJson(view.private_metadata));
+      if (!metadata.success) return;
+      await handle(
+        client,
+        formClosedToInbound({
+          userId: body.user.id,
+          teamId: body.team?.id,
+          viewId: view.id,
+          metadata: metadata.data,
+        }),
+      );
+    },
+  );
 
   app.event("app_home_opened", async ({ event, body, client }) => {
     if (event.tab !== "home") return;

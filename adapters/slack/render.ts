@@ -1,7 +1,7 @@
 import type { webApi } from "@slack/bolt";
 import type { Reply } from "../../src/conversation/types.ts";
 import type { Messages } from "../../src/i18n/id.ts";
-import { messageBlocks, reasonModal } from "./blocks.ts";
+import { formModal, messageBlocks, reasonModal } from "./blocks.ts";
 import type { ModalMetadata } from "./to-inbound.ts";
 
 /** Slack shows `text` in notifications and where blocks cannot be shown. */
@@ -30,6 +30,22 @@ export async function renderSlackReplies(
         ts: r.message.messageId,
         text: r.text.slice(0, NOTIFICATION_TEXT_MAX),
         blocks: messageBlocks(r.text, r.choices),
+      });
+    } else if (r.kind === "form") {
+      if (!options.triggerId) continue;
+      const metadata: ModalMetadata = {
+        data: r.data,
+        ...(r.message ? { chatId: r.message.chatId, messageId: r.message.messageId } : {}),
+      };
+      await client.views.open({
+        trigger_id: options.triggerId,
+        view: formModal({
+          title: r.title,
+          submit: r.submit,
+          cancel: options.t.common.cancel,
+          fields: r.fields,
+          metadata: JSON.stringify(metadata),
+        }),
       });
     } else if (options.triggerId) {
       const metadata: ModalMetadata = {

@@ -3,7 +3,14 @@ import type { AccountRef, FileRef, Inbound, InboundEvent } from "../../src/conve
 import { leadingMention, plainFromSlack } from "./slack-text.ts";
 
 /** `/kinerja <subcommand> <args>` words that differ from the Telegram command names. */
-const SUBCOMMAND_ALIASES: Record<string, string> = { "": "bantuan", tautkan: "start", help: "bantuan" };
+const SUBCOMMAND_ALIASES: Record<string, string> = {
+  "": "bantuan",
+  tautkan: "start",
+  help: "bantuan",
+  // `/kinerja penilaian [KODE]` is the rater's board (SPEC section 12); one's own results are `hasil`.
+  penilaian: "penilaian_tim",
+  hasil: "penilaian",
+};
 
 export function slackAccount(userId: string, teamId: string | undefined): AccountRef {
   // Posting to a user id reaches the person's DM with the bot, so the user id is the address.
@@ -69,6 +76,8 @@ export function formToInbound(input: {
   key: string;
   metadata: ModalMetadata;
   text: string;
+  /** a form modal's values by field id */
+  values?: Record<string, string>;
 }): Inbound {
   const { metadata } = input;
   const message =
@@ -77,7 +86,13 @@ export function formToInbound(input: {
       : undefined;
   return {
     account: slackAccount(input.userId, input.teamId),
-    event: { kind: "form", data: metadata.data, text: input.text, ...(message ? { message } : {}) },
+    event: {
+      kind: "form",
+      data: metadata.data,
+      text: input.text,
+      ...(input.values ? { values: input.values } : {}),
+      ...(message ? { message } : {}),
+    },
     eventKey: `slack:${input.key}`,
   };
 }

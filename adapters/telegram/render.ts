@@ -42,7 +42,11 @@ export async function renderReplies(
   }
   for (const r of replies) {
     if (r === toast) continue;
-    if (r.kind === "notice" || r.kind === "message" || r.kind === "ask") {
+    if (r.kind === "form") {
+      // The core asks step by step on Telegram; a form reaching here is shown as its texts.
+      const text = r.fields.flatMap((f) => (f.kind === "info" ? [f.text] : [])).join("\n\n") || r.title;
+      await api.sendMessage(chatId, clampText(text));
+    } else if (r.kind === "notice" || r.kind === "message" || r.kind === "ask") {
       const markup = r.kind === "message" ? keyboardOf(r.choices) : undefined;
       await api.sendMessage(chatId, clampText(r.text), markup ? { reply_markup: markup } : {});
     } else {

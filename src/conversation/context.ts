@@ -1,3 +1,4 @@
+import type { PolaDistribusi } from "../domain/pola-distribusi.ts";
 import type { Messages } from "../i18n/id.ts";
 import type { Tx } from "../services/db-types.ts";
 import type { UnitCalendarCache } from "../services/unit-calendar-cache.ts";
@@ -18,7 +19,11 @@ export type Effect =
   | { kind: "activity-submitted"; activityId: string; version: number }
   | { kind: "activity-decided"; activityId: string; version: number }
   | { kind: "absence-declared"; absenceId: string }
-  | { kind: "feedback-given"; feedbackId: string };
+  | { kind: "feedback-given"; feedbackId: string }
+  /** a rating set or changed: the employee is told (version: the evaluation's) */
+  | { kind: "evaluation-rated"; evaluationId: string; version: number }
+  | { kind: "objection-submitted"; objectionId: string }
+  | { kind: "objection-decided"; objectionId: string };
 
 export interface TurnContext {
   tx: Tx;
@@ -38,6 +43,7 @@ export interface TurnContext {
   /** Values loaded once per turn (a person's rules and calendar), dropped when the turn ends */
   memo: Map<string, Promise<unknown>>;
   unitCalendars: UnitCalendarCache;
+  pola: PolaDistribusi;
 }
 
 /** A handler's answer: replies for the user and the next dialog state ("keep" leaves it as it was). */

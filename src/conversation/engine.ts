@@ -1,4 +1,5 @@
 import type { Db } from "../db/client.ts";
+import { loadPolaDistribusi, type PolaDistribusi } from "../domain/pola-distribusi.ts";
 import { Prisma } from "../generated/prisma/client.ts";
 import { messagesFor } from "../i18n/index.ts";
 import type { Logger } from "../logger.ts";
@@ -32,6 +33,8 @@ export interface ConversationEngineDeps {
   links: EvidenceLinks;
   /** How long a process keeps a unit's rules and holidays (default 30 s; 0 reads them every turn) */
   unitCacheTtlMs?: number;
+  /** The pola distribusi rules (POLA_DISTRIBUSI_FILE); the shipped file by default */
+  pola?: PolaDistribusi;
 }
 
 export interface ConversationEngine {
@@ -89,6 +92,7 @@ async function findAccount(
 export function createConversationEngine(deps: ConversationEngineDeps): ConversationEngine {
   const { db, logger } = deps;
   const unitCalendars = createUnitCalendarCache(deps.unitCacheTtlMs ?? 30_000);
+  const pola = deps.pola ?? loadPolaDistribusi();
 
   async function runTurn(inbound: Inbound): Promise<{ replies: Reply[]; effects: Effect[] } | "duplicate"> {
     const now = deps.clock();
@@ -139,6 +143,7 @@ export function createConversationEngine(deps: ConversationEngineDeps): Conversa
           links: deps.links,
           memo: new Map(),
           unitCalendars,
+          pola,
           ...(inbound.event.kind === "choice" && inbound.event.message
             ? { pressed: inbound.event.message }
             : {}),

@@ -2,14 +2,19 @@ import type { Messages } from "../i18n/id.ts";
 import { reply, type TurnContext, type TurnResult } from "./context.ts";
 import { absenceFlow } from "./flows/absence.ts";
 import { linkFlow } from "./flows/link.ts";
+import { objectionFlow, startObjection } from "./flows/objection.ts";
+import { objectionDecisionFlow } from "./flows/objection-decision.ts";
+import { ratingFlow } from "./flows/rating.ts";
 import { reportFlow } from "./flows/report.ts";
 import { reviewFlow } from "./flows/review.ts";
 import { startTeamFeedback, teamFeedbackFlow } from "./flows/team-feedback.ts";
 import type { InboundEvent } from "./types.ts";
+import { showEvaluationBoard } from "./views/evaluation-board.ts";
 import { showFeedback } from "./views/feedback.ts";
 import { showHelp } from "./views/help.ts";
 import { historyChoice, showHistory } from "./views/history.ts";
 import { chooseLanguage, languageChoice } from "./views/language.ts";
+import { showMyEvaluations } from "./views/my-evaluations.ts";
 import { queueChoice, queueFlow, showQueue } from "./views/queue.ts";
 import { showTargets } from "./views/targets.ts";
 import { showTeam } from "./views/team.ts";
@@ -30,6 +35,9 @@ const flows: Record<string, Flow> = {
   [linkFlow.name]: linkFlow,
   [queueFlow.name]: queueFlow,
   [teamFeedbackFlow.name]: teamFeedbackFlow,
+  [ratingFlow.name]: ratingFlow,
+  [objectionFlow.name]: objectionFlow,
+  [objectionDecisionFlow.name]: objectionDecisionFlow,
 };
 
 /** Every command in the platform menus (SPEC section 5), by their Telegram names. */
@@ -41,6 +49,8 @@ export const COMMAND_NAMES = [
   "target",
   "umpan_balik",
   "izin",
+  "penilaian",
+  "keberatan",
   "bahasa",
   "bantuan",
   "batal",
@@ -54,6 +64,7 @@ export const SUPERVISOR_COMMAND_NAMES = [
   "antrian",
   "tim",
   "umpan_balik_tim",
+  "penilaian_tim",
 ] as const satisfies readonly (keyof Messages["commands"])[];
 
 /** Employee and supervisor commands handled here; `start` and `batal` are handled before these. */
@@ -69,6 +80,9 @@ const commands: Record<string, (ctx: TurnContext, args: string) => Promise<TurnR
   antrian: (ctx) => showQueue(ctx),
   tim: (ctx) => showTeam(ctx),
   umpan_balik_tim: (ctx, args) => startTeamFeedback(ctx, args),
+  penilaian: (ctx) => showMyEvaluations(ctx),
+  keberatan: (ctx) => startObjection(ctx),
+  penilaian_tim: (ctx, args) => showEvaluationBoard(ctx, args),
 };
 
 /**
@@ -98,6 +112,12 @@ async function routeChoice(
       return queueChoice(ctx, parts.slice(1));
     case "f":
       return teamFeedbackFlow.onChoice(ctx, parts.slice(1));
+    case "e":
+      return ratingFlow.onChoice(ctx, parts.slice(1), { asksInForm: event.asksInForm === true });
+    case "k":
+      return objectionFlow.onChoice(ctx, parts.slice(1), { asksInForm: event.asksInForm === true });
+    case "o":
+      return objectionDecisionFlow.onChoice(ctx, parts.slice(1), { asksInForm: event.asksInForm === true });
     default: {
       const flow = owner ? flows[owner] : undefined;
       if (!flow?.onChoice || ctx.state?.flow !== flow.name) {
@@ -113,6 +133,8 @@ export async function routeEvent(ctx: TurnContext, event: InboundEvent): Promise
   if (event.kind === "form-closed") {
     const [owner, ...parts] = event.data.split(":");
     if (ctx.person && owner === "v") return reviewFlow.onFormClosed(ctx, parts);
+    if (ctx.person && owner === "k") return objectionFlow.onFormClosed(ctx, parts);
+    if (ctx.person && owner === "o") return objectionDecisionFlow.onFormClosed(ctx, parts);
     return reply().keep();
   }
   if (!ctx.person) {
@@ -136,6 +158,9 @@ export async function routeEvent(ctx: TurnContext, event: InboundEvent): Promise
     case "form": {
       const [owner, ...parts] = event.data.split(":");
       if (owner === "v") return reviewFlow.onForm(ctx, parts, event.text, event.message);
+      if (owner === "e") return ratingFlow.onForm(ctx, parts, event.values ?? {});
+      if (owner === "k") return objectionFlow.onForm(ctx, parts, event.text);
+      if (owner === "o") return objectionDecisionFlow.onForm(ctx, parts, event.text, event.values ?? {});
       return reply({ kind: "notice", text: ctx.t.common.staleButton }).keep();
     }
     case "text": {

@@ -47,8 +47,11 @@ export type InboundEvent =
       asksInForm?: boolean;
     }
   | { kind: "file"; file: FileRef; caption?: string }
-  /** The answer to an `ask` reply given in a form (a Slack modal): the ask's data and the text typed */
-  | { kind: "form"; data: string; text: string; message?: MessageRef }
+  /**
+   * The answer to an `ask` or `form` reply given in a form (a Slack modal): its data, the text typed
+   * (an `ask`) or the value of each field by id (a `form`; a field left empty is absent)
+   */
+  | { kind: "form"; data: string; text: string; values?: Record<string, string>; message?: MessageRef }
   /** The form of an `ask` was closed without an answer: the question it asked is withdrawn */
   | { kind: "form-closed"; data: string };
 
@@ -64,6 +67,29 @@ export interface Inbound {
 /** A button. `data` comes back as a `choice` event; `url` opens a link instead. */
 export type Choice = { label: string; data: string } | { label: string; url: string };
 
+/** One field of a `form` reply. */
+export type FormField =
+  /** One of a few options (radio buttons) */
+  | {
+      kind: "choice";
+      id: string;
+      label: string;
+      options: { label: string; value: string }[];
+      initial?: string;
+    }
+  | {
+      kind: "text";
+      id: string;
+      label: string;
+      maxLength: number;
+      multiline?: boolean;
+      /** may be left empty */
+      optional?: boolean;
+      initial?: string;
+    }
+  /** Text shown between the fields (the evidence above a rating) */
+  | { kind: "info"; text: string };
+
 /** Plain text; lines separated by "\n". Adapters escape it for their markup. */
 export type Reply =
   | { kind: "message"; text: string; choices?: Choice[][] }
@@ -76,4 +102,17 @@ export type Reply =
    * Slack opens a modal whose submission comes back as a `form` event with `data`.
    */
   /** A question answered in words; `title` names it where the platform asks in a form (Slack's modal). */
-  | { kind: "ask"; text: string; title: string; data: string; message?: MessageRef };
+  | { kind: "ask"; text: string; title: string; data: string; message?: MessageRef }
+  /**
+   * Several answers at once, where the platform has forms (a Slack modal, opened from a button whose
+   * choice came with `asksInForm`); the submission comes back as a `form` event with `data` and `values`.
+   * The core sends it only in answer to such a choice; elsewhere it asks step by step.
+   */
+  | {
+      kind: "form";
+      title: string;
+      submit: string;
+      data: string;
+      fields: FormField[];
+      message?: MessageRef;
+    };

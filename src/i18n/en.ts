@@ -2,6 +2,7 @@
  * English texts. Must have the same keys and signatures as `id.ts` (the reference catalog).
  * Tone (DOMAIN.md): polite, short, encouraging, never shaming; say what to do next.
  */
+import { evaluationEn } from "./evaluation-en.ts";
 import type { Messages } from "./id.ts";
 
 export const en: Messages = {
@@ -20,7 +21,11 @@ export const en: Messages = {
     antrian: "Approval queue (supervisors)",
     tim: "Team board for today (supervisors)",
     umpan_balik_tim: "Feedback to a team member (supervisors)",
+    penilaian: "My performance ratings",
+    keberatan: "Object to a performance rating",
+    penilaian_tim: "Rate the team for a period (supervisors)",
   },
+  evaluation: evaluationEn,
   common: {
     cancel: "Cancel",
     back: "Back",
@@ -354,5 +359,26 @@ export const en: Messages = {
         ? "1 report from your team has been waiting for your approval for more than 1 working day. Please take a moment to review it, thank you."
         : `${n} reports from your team have been waiting for your approval for more than 1 working day. Please take a moment to review them, thank you.`,
     pendingReviewButton: "Open queue",
+  },
+  evaluationReminders: {
+    request: (period: string, count: number, deadline: string) =>
+      `Performance rating for ${period} is now open. ${count === 1 ? "1 member of your team is" : `${count} members of your team are`} waiting for your rating; the rating deadline is ${deadline}. Thank you for supporting your team.`,
+    reminder: (period: string, count: number, deadline: string) =>
+      `A friendly reminder: the rating deadline for ${period} is ${deadline}, and ${count === 1 ? "1 member of your team is" : `${count} members of your team are`} still waiting for your rating. Thank you.`,
+    boardButton: "Rate the team",
+    escalation: (
+      period: string,
+      deadline: string,
+      groups: { rater: string; names: string[] }[],
+      more = 0,
+    ) => {
+      const total = groups.reduce((n, g) => n + g.names.length, 0) + more;
+      return [
+        `For your information: the rating deadline for ${period} (${deadline}) has passed, and ${total} ${total === 1 ? "employee has" : "employees have"} not been rated yet:`,
+        ...groups.flatMap((g) => [`Rater: ${g.rater}`, ...g.names.map((name) => `• ${name}`)]),
+        ...(more > 0 ? [`… and ${more} more`] : []),
+        "Rating is still possible (recorded as late). If it helps, you could check in with the raters. Thank you.",
+      ].join("\n");
+    },
   },
 };

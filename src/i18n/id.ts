@@ -2,6 +2,8 @@
  * Indonesian texts: the reference catalog. `en.ts` must have the same keys (the type system checks).
  * Tone (DOMAIN.md): polite (Anda), short, encouraging, never shaming; say what to do next.
  */
+import { evaluationId } from "./evaluation-id.ts";
+
 export const id = {
   localeName: "Bahasa Indonesia",
   commands: {
@@ -18,7 +20,11 @@ export const id = {
     antrian: "Antrian persetujuan (atasan)",
     tim: "Papan tim hari ini (atasan)",
     umpan_balik_tim: "Umpan balik untuk anggota tim (atasan)",
+    penilaian: "Hasil penilaian kinerja saya",
+    keberatan: "Ajukan keberatan atas hasil penilaian",
+    penilaian_tim: "Penilaian kinerja tim per periode (atasan)",
   },
+  evaluation: evaluationId,
   common: {
     cancel: "Batal",
     back: "Kembali",
@@ -347,6 +353,24 @@ export const id = {
     pendingReview: (n: number) =>
       `Ada ${n} laporan tim Anda yang menunggu persetujuan lebih dari 1 hari kerja. Mohon luangkan waktu untuk meninjaunya, terima kasih.`,
     pendingReviewButton: "Buka antrian",
+  },
+  /** Evaluation requests and reminders (SPEC section 12): `period` is its name, `deadline` formatted. */
+  evaluationReminders: {
+    /** To a rater, the first working day after the period ended. */
+    request: (period: string, count: number, deadline: string) =>
+      `Penilaian kinerja ${period} sudah dibuka. ${count} anggota tim Anda menunggu penilaian, dengan batas penilaian ${deadline}. Terima kasih atas pendampingan Anda.`,
+    /** To a rater, 3 working days before the deadline, while someone is unrated. */
+    reminder: (period: string, count: number, deadline: string) =>
+      `Pengingat yang ramah: batas penilaian ${period} jatuh pada ${deadline}, dan masih ada ${count} anggota tim yang menunggu penilaian Anda. Terima kasih.`,
+    boardButton: "Buka penilaian tim",
+    /** To the rater's own supervisor, the working day after the deadline (names already capped). */
+    escalation: (period: string, deadline: string, groups: { rater: string; names: string[] }[], more = 0) =>
+      [
+        `Sekadar informasi: batas penilaian ${period} (${deadline}) sudah lewat, dan ${groups.reduce((n, g) => n + g.names.length, 0) + more} pegawai belum dinilai:`,
+        ...groups.flatMap((g) => [`Penilai: ${g.rater}`, ...g.names.map((name) => `• ${name}`)]),
+        ...(more > 0 ? [`… dan ${more} lainnya`] : []),
+        "Penilaian masih dapat dilakukan (tercatat terlambat). Bila perlu, Anda dapat menyapa pejabat penilainya. Terima kasih.",
+      ].join("\n"),
   },
 };
 

@@ -15,6 +15,14 @@ export const notificationJob = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("decision"), outboxId: z.string(), activityId: z.uuid(), version: z.number() }),
   z.object({ kind: z.literal("absence"), outboxId: z.string(), absenceId: z.uuid() }),
   z.object({ kind: z.literal("feedback"), outboxId: z.string(), feedbackId: z.uuid() }),
+  z.object({
+    kind: z.literal("evaluation"),
+    outboxId: z.string(),
+    evaluationId: z.uuid(),
+    version: z.number(),
+  }),
+  z.object({ kind: z.literal("objection"), outboxId: z.string(), objectionId: z.uuid() }),
+  z.object({ kind: z.literal("objection-decision"), outboxId: z.string(), objectionId: z.uuid() }),
 ]);
 
 export type NotificationJob = z.infer<typeof notificationJob>;
@@ -51,6 +59,21 @@ export function jobFor(effect: Effect): { jobId: string; payload: NotificationPa
       return {
         jobId: `feedback-${effect.feedbackId}`,
         payload: { kind: "feedback", feedbackId: effect.feedbackId },
+      };
+    case "evaluation-rated":
+      return {
+        jobId: `evaluation-${effect.evaluationId}-v${effect.version}`,
+        payload: { kind: "evaluation", evaluationId: effect.evaluationId, version: effect.version },
+      };
+    case "objection-submitted":
+      return {
+        jobId: `objection-${effect.objectionId}`,
+        payload: { kind: "objection", objectionId: effect.objectionId },
+      };
+    case "objection-decided":
+      return {
+        jobId: `objection-decision-${effect.objectionId}`,
+        payload: { kind: "objection-decision", objectionId: effect.objectionId },
       };
   }
 }

@@ -289,11 +289,12 @@ const liburSchema = z
   );
 
 /**
- * A period code: also part of button data and job ids elsewhere, so short and without `:` or spaces.
+ * A period code: also part of button data (Telegram allows 64 bytes: `e:rate:<uuid>:<code>` leaves 20)
+ * and job ids, so short and without `:` or spaces.
  * Compared as written (2026-TW1 and 2026-tw1 are two codes).
  */
 function periodCode(value: string): Check<string> {
-  if (value.length > 32) return fail("paling panjang 32 karakter");
+  if (value.length > 20) return fail("paling panjang 20 karakter");
   return /^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(value)
     ? pass(value)
     : fail("hanya huruf, angka, titik, garis bawah dan tanda hubung, mis. 2026-TW1");
