@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import type { ViewStateValue } from "@slack/bolt";
 import type { Update } from "grammy/types";
 import { Redis } from "ioredis";
 import type { ChatMessage } from "../../adapters/simulator/chat-log.ts";
@@ -394,6 +395,12 @@ export const SLACK_USERS = [
   { id: "USTRANGER01", name: "stranger", email: "someone@elsewhere.example" },
 ];
 
+interface FormElement {
+  type: string;
+  action_id: string;
+  options?: { text: { type: string; text: string }; value: string }[];
+}
+
 /** A Slack user: slash commands, button clicks in their DM with the bot, and modal submissions. */
 export class SlackTestUser {
   constructor(
@@ -481,6 +488,33 @@ export class SlackTestUser {
       view: opened.view,
       values: { reason: { value: text } },
     });
+    return this.post(interactionRequest(SLACK_SIGNING_SECRET, payload, { timestamp: this.seconds }));
+  }
+
+  /**
+   * Submits the latest modal opened as Slack does: every input block in `state.values`, a radio group
+   * with its selected option (or null), a text input with its value (null when left empty). `values`
+   * maps block ids to the option value or the text entered.
+   */
+  async submitForm(values: Record<string, string>): Promise<Response> {
+    const opened = this.harness.slack.views.opened.at(-1);
+    if (!opened) throw new Error("no modal opened");
+    const state: Record<string, Record<string, ViewStateValue>> = {};
+    for (const block of opened.view.blocks as { type: string; block_id?: string; element?: FormElement }[]) {
+      if (block.type !== "input" || !block.block_id || !block.element) continue;
+      const given = values[block.block_id];
+      const { action_id: actionId, type } = block.element;
+      if (type === "radio_buttons") {
+        const option = block.element.options?.find((o) => o.value === given);
+        if (given !== undefined && !option) throw new Error(`no option ${given} in ${block.block_id}`);
+        state[block.block_id] = { [actionId]: { type, selected_option: option ?? null } as ViewStateValue };
+      } else {
+        state[block.block_id] = { [actionId]: { type, value: given ?? null } as ViewStateValue };
+      }
+    }
+    const unknown = Object.keys(values).filter((id) => !(id in state));
+    if (unknown.length > 0) throw new Error(`no input ${unknown.join(", ")} in the modal`);
+    const payload = viewSubmission({ userId: this.userId, view: opened.view, values: state });
     return this.post(interactionRequest(SLACK_SIGNING_SECRET, payload, { timestamp: this.seconds }));
   }
 
