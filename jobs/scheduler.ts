@@ -3,6 +3,7 @@ import type { Redis } from "ioredis";
 import { type Logger as CronLogger, createTask } from "node-cron";
 import type { Logger } from "../src/logger.ts";
 import type { Tx } from "../src/services/db-types.ts";
+import { closeExpiredEvaluations } from "../src/services/evaluation-closing.ts";
 import { planDueReminders } from "../src/services/reminder-planner.ts";
 import { type PruneResult, pruneOldRows, type RetentionRules } from "../src/services/retention.ts";
 import { enqueueReminders, type ReminderJob } from "./reminder-queue.ts";
@@ -16,6 +17,8 @@ export interface SchedulerPass {
   due: number;
   /** Of those, the ones handed to the queue by this pass (rows already queued are deduplicated by job id) */
   enqueued: number;
+  /** Evaluation results this pass made final (their objection window over; null if that step failed) */
+  finalised: number | null;
   ms: number;
 }
 
@@ -60,7 +63,8 @@ export const PRUNE_TIME_ZONE = "Asia/Jakarta";
 
 /**
  * The scheduler role's clock (node-cron): plans the reminders due at `clock()` and enqueues them, once
- * at start (catch-up after downtime) and then every minute; once a day it prunes bookkeeping rows
+ * at start (catch-up after downtime) and then every minute, and makes final the evaluation results whose
+ * objection window is over (services/evaluation-closing.ts); once a day it prunes bookkeeping rows
  * (services/retention.ts). A pass that outlasts the minute is never overlapped by the next one (the
  * tick is then skipped; the next pass plans everything due by then). Every process may run its own
  * scheduler: rows are unique per person, day and slot, and job ids are derived from the rows, so
@@ -85,6 +89,8 @@ export function startScheduler(options: SchedulerOptions): Scheduler {
     if (stopped) return null;
     const at = clock();
     const started = performance.now();
+    // First, and on its own: results are closed in PostgreSQL even while the queue's Redis is away.
+    const finalised = await closeEvaluations(at);
     try {
       const full = redisCameBack || started - lastFullEnqueue >= fullEnqueueEveryMs;
       // Full passes also close PLANNED rows of days already over; the first looks further back (downtime).
@@ -104,6 +110,7 @@ export function startScheduler(options: SchedulerOptions): Scheduler {
         planned: result.planned,
         due: result.deliveryIds.length,
         enqueued: toEnqueue.length,
+        finalised,
         ms: Math.round(performance.now() - started),
       };
       const fields = {
@@ -123,6 +130,18 @@ export function startScheduler(options: SchedulerOptions): Scheduler {
     } catch (error) {
       // Rows already made stay PLANNED and are enqueued again by the next pass.
       logger.warn({ err: error }, "reminder planning failed; the next pass tries again");
+      return null;
+    }
+  };
+
+  /** One set-based statement; a failure is logged and left to the next pass (it changes nothing). */
+  const closeEvaluations = async (at: Date): Promise<number | null> => {
+    try {
+      const closed = await closeExpiredEvaluations(db, at);
+      if (closed > 0) logger.info({ closed }, "evaluation results made final");
+      return closed;
+    } catch (error) {
+      logger.warn({ err: error }, "closing evaluation results failed; the next pass tries again");
       return null;
     }
   };

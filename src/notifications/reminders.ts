@@ -7,6 +7,12 @@ import { formatDate, formatShortDate } from "../i18n/format.ts";
 import { messagesFor } from "../i18n/index.ts";
 import type { OutboundMessage } from "../outbound/port.ts";
 import type { Tx } from "../services/db-types.ts";
+import {
+  type EvaluationSlotKind,
+  evaluationSlotState,
+  parseEvaluationSlot,
+  type UnratedRatee,
+} from "../services/evaluation-reminders.ts";
 import { preferredAccount, type Recipient } from "../services/recipients.ts";
 import type { ReminderTarget } from "../services/reminder-deliveries.ts";
 import { teamOf } from "../services/team.ts";
@@ -17,13 +23,16 @@ import { createUnitCalendarCache, type UnitCalendarCache } from "../services/uni
  * Everything is decided again at send time (a report may have come in, leave declared, the day ended);
  * the row only says who, which day and which slot.
  */
-export type ReminderKind = "report" | "escalation" | "pending-review";
+export type ReminderKind = "report" | "escalation" | "pending-review" | EvaluationSlotKind;
 
-/** "report-15:30" → report; "escalation"; "pending-review"; anything else is unknown. */
+/**
+ * "report-15:30" → report; "escalation"; "pending-review"; "penilaian-buka:<CODE>" and the other
+ * evaluation slots (services/evaluation-reminders.ts) → their kind; anything else is unknown.
+ */
 export function reminderKind(slot: string): ReminderKind | null {
   if (/^report-([01]\d|2[0-3]):[0-5]\d$/.test(slot)) return "report";
   if (slot === "escalation" || slot === "pending-review") return slot;
-  return null;
+  return parseEvaluationSlot(slot)?.kind ?? null;
 }
 
 /** What there is to say, computed at send time. */
@@ -35,7 +44,22 @@ export type ReminderContent =
    */
   | { kind: "escalation"; day: LocalDate; missing: MissingReport[] }
   /** Team reports waiting for a decision for more than one working day */
-  | { kind: "pending-review"; count: number };
+  | { kind: "pending-review"; count: number }
+  /** To a rater: the period's rating is open (`penilaian-buka`) or its deadline near (`penilaian-pengingat`) */
+  | {
+      kind: "penilaian-buka" | "penilaian-pengingat";
+      period: EvaluationPeriodShown;
+      /** Ratees with no rating for the period yet */
+      count: number;
+    }
+  /** To the rater's own supervisor, the working day after the deadline: who is still unrated, by rater */
+  | { kind: "penilaian-eskalasi"; period: EvaluationPeriodShown; unrated: UnratedRatee[] };
+
+export interface EvaluationPeriodShown {
+  code: string;
+  name: string;
+  ratingDeadline: LocalDate;
+}
 
 export type ReminderCheck = { due: true; content: ReminderContent } | { due: false; reason: string };
 
@@ -49,10 +73,16 @@ const PREFERRED_PLATFORM: Record<ReminderKind, Platform> = {
   report: "TELEGRAM",
   escalation: "SLACK",
   "pending-review": "SLACK",
+  "penilaian-buka": "SLACK",
+  "penilaian-pengingat": "SLACK",
+  "penilaian-eskalasi": "SLACK",
 };
 
 /** Names listed in an escalation; the rest are counted. */
 const MAX_ESCALATION_NAMES = 20;
+
+/** The core's button data that opens the rater's board for a period (the conversation's evaluation flow). */
+export const evaluationBoardData = (periodCode: string): string => `e:board:${periodCode}`;
 
 async function unitCalendar(tx: Tx, unitId: string, cache: UnitCalendarCache): Promise<WorkingCalendar> {
   const { rules, holidays } = await cache.get(tx, unitId);
@@ -65,7 +95,9 @@ async function unitCalendar(tx: Tx, unitId: string, cache: UnitCalendarCache): P
  * during downtime is still sent while its day lasts). A report reminder not: when a report for the day
  * came in, an absence covers it, or the day is no working day after all (a holiday imported since).
  * An escalation not: when every direct report reported (or was off); a pending review not: when
- * nothing has waited more than one working day.
+ * nothing has waited more than one working day. An evaluation slot not: when nobody it is about is
+ * unrated any more (by the planner's rules, services/evaluation-reminders.ts), or the period no longer
+ * holds for the recipient's ratees.
  */
 export async function isStillDue(
   tx: Tx,
@@ -77,6 +109,9 @@ export async function isStillDue(
   if (kind === null) return { due: false, reason: `unknown slot ${target.slot}` };
   if (!target.active) return { due: false, reason: "person inactive" };
   if (localDate(target.timeZone, now) > target.date) return { due: false, reason: "day over" };
+  if (kind === "penilaian-buka" || kind === "penilaian-pengingat" || kind === "penilaian-eskalasi") {
+    return evaluationCheck(tx, target);
+  }
   const calendars = options.unitCalendars ?? createUnitCalendarCache(0);
   if (kind === "report") {
     if (target.reportedOnDate) return { due: false, reason: "reported" };
@@ -95,6 +130,22 @@ export async function isStillDue(
   const count = await reportsWaitingLong(tx, target, now, calendars);
   if (count === 0) return { due: false, reason: "nothing waiting" };
   return { due: true, content: { kind: "pending-review", count } };
+}
+
+async function evaluationCheck(tx: Tx, target: ReminderTarget): Promise<ReminderCheck> {
+  const state = await evaluationSlotState(tx, target);
+  if (!state) return { due: false, reason: `unknown slot ${target.slot}` };
+  if (!state.period) return { due: false, reason: "period not found" };
+  if (state.unrated.length === 0) return { due: false, reason: "everyone rated" };
+  const period = {
+    code: state.period.code,
+    name: state.period.name,
+    ratingDeadline: state.period.ratingDeadline,
+  };
+  if (state.kind === "penilaian-eskalasi") {
+    return { due: true, content: { kind: state.kind, period, unrated: state.unrated } };
+  }
+  return { due: true, content: { kind: state.kind, period, count: state.unrated.length } };
 }
 
 /** A direct report with no report on `day`, the previous working day of their own unit. */
@@ -189,5 +240,28 @@ export function reminderMessage(content: ReminderContent, locale: LocaleCode): O
         text: t.pendingReview(content.count),
         choices: [[{ label: t.pendingReviewButton, data: "m:antrian" }]],
       };
+    case "penilaian-buka":
+    case "penilaian-pengingat": {
+      const e = messagesFor(locale).evaluationReminders;
+      const deadline = formatDate(content.period.ratingDeadline, locale);
+      const text =
+        content.kind === "penilaian-buka"
+          ? e.request(content.period.name, content.count, deadline)
+          : e.reminder(content.period.name, content.count, deadline);
+      return { text, choices: [[{ label: e.boardButton, data: evaluationBoardData(content.period.code) }]] };
+    }
+    case "penilaian-eskalasi": {
+      const e = messagesFor(locale).evaluationReminders;
+      // Grouped under their rater (the list comes sorted by rater, then name), at most the cap named.
+      const groups: { rater: string; names: string[] }[] = [];
+      for (const ratee of content.unrated.slice(0, MAX_ESCALATION_NAMES)) {
+        const last = groups.at(-1);
+        if (last && last.rater === ratee.raterName) last.names.push(ratee.name);
+        else groups.push({ rater: ratee.raterName, names: [ratee.name] });
+      }
+      const more = Math.max(content.unrated.length - MAX_ESCALATION_NAMES, 0);
+      const deadline = formatDate(content.period.ratingDeadline, locale);
+      return { text: e.escalation(content.period.name, deadline, groups, more) };
+    }
   }
 }

@@ -13,12 +13,18 @@ import { DEFAULT_UNIT_RULES } from "./unit-rules.ts";
 export const ESCALATION_TIME = "09:00";
 /** Local time of the reminder about reports waiting for a decision (SPEC section 7). */
 export const PENDING_REVIEW_TIME = "08:00";
+/** Local time of the evaluation request and of the reminder before the rating deadline (SPEC section 12). */
+export const EVALUATION_REQUEST_TIME = "08:00";
+/** Local time of the escalation of the unrated to the rater's own supervisor (SPEC section 12). */
+export const EVALUATION_ESCALATION_TIME = "09:00";
 
 const CLOCK_TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 
 /** One unit at one instant: its zone, its local "today", its calendar and its reminder times. */
 export interface UnitAtInstant {
   unitId: string;
+  /** The unit above it, if any */
+  parentId: string | null;
   timeZone: string;
   today: string;
   calendar: WorkingCalendar;
@@ -43,6 +49,11 @@ interface HolidayRow {
 
 /** How far back holidays are read: enough to find any unit's previous working day. */
 const HOLIDAY_WINDOW_DAYS = 120;
+/**
+ * How far ahead: enough to count back working days from a rating deadline still to come (the reminder
+ * 3 working days before it, SPEC section 12), even across the long Lebaran break.
+ */
+const HOLIDAY_DAYS_AHEAD = 62;
 
 /**
  * Every unit as it stands at `now`, in two queries: unit rules are inherited up the tree (as in
@@ -62,7 +73,7 @@ export async function loadUnitsAt(
   const holidayRows = await tx.$queryRaw<HolidayRow[]>`
     SELECT to_char(date, 'YYYY-MM-DD') AS date, name, kind::text AS kind, scope
     FROM holiday
-    WHERE date BETWEEN ${addDays(utcToday, -HOLIDAY_WINDOW_DAYS)}::date AND ${addDays(utcToday, 2)}::date`;
+    WHERE date BETWEEN ${addDays(utcToday, -HOLIDAY_WINDOW_DAYS)}::date AND ${addDays(utcToday, HOLIDAY_DAYS_AHEAD)}::date`;
 
   const byId = new Map(rows.map((row) => [row.id, row]));
   const holidaysByScope = new Map<string, CalendarHoliday[]>();
@@ -86,6 +97,7 @@ export async function loadUnitsAt(
       });
       units.push({
         unitId: row.id,
+        parentId: row.parentId,
         timeZone: row.timeZone,
         today: localDate(row.timeZone, now),
         calendar,

@@ -1,6 +1,7 @@
 import { instantAt } from "../domain/time-zone.ts";
 import { Prisma } from "../generated/prisma/client.ts";
 import type { Tx } from "./db-types.ts";
+import { planEvaluationReminders } from "./evaluation-reminders.ts";
 import { dueToday, ESCALATION_TIME, loadUnitsAt, PENDING_REVIEW_TIME } from "./reminder-calendar.ts";
 
 export { ESCALATION_TIME, PENDING_REVIEW_TIME } from "./reminder-calendar.ts";
@@ -9,6 +10,7 @@ export { ESCALATION_TIME, PENDING_REVIEW_TIME } from "./reminder-calendar.ts";
 export const reportSlot = (time: string): string => `report-${time}`;
 export const ESCALATION_SLOT = "escalation";
 export const PENDING_REVIEW_SLOT = "pending-review";
+export { evaluationSlot } from "./evaluation-reminders.ts";
 
 export interface PlanResult {
   /** Rows created by this call (0 when another planner or an earlier tick already made them) */
@@ -60,6 +62,8 @@ function pushSlot(columns: SlotColumns, unitId: string, day: string, slot: strin
  * - `pending-review` (08:00): active supervisors with a reachable account, not absent today, who may
  *   decide (direct supervisor or delegate, in force today) on a DIAJUKAN activity of someone else
  *   submitted before the supervisor's previous working day began, i.e. waiting more than one working day.
+ * - `penilaian-buka:<CODE>`, `penilaian-pengingat:<CODE>`, `penilaian-eskalasi:<CODE>`: the evaluation
+ *   request, reminder and escalation of a period (services/evaluation-reminders.ts).
  */
 export async function planDueReminders(
   tx: Tx,
@@ -105,6 +109,7 @@ export async function planDueReminders(
   if (pendingReviews.unitIds.length > 0) {
     planned += await insertPendingReviewRows(tx, pendingReviews, pendingCutoffs, now);
   }
+  planned += await planEvaluationReminders(tx, units, now);
   const deliveryIds = await plannedRowsDue(tx, units, now);
   const expired = sweepDays > 0 ? await skipRowsOfDaysOver(tx, units, sweepDays) : 0;
   return { planned, deliveryIds, skippedUnitIds: unusable, expired };
