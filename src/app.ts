@@ -115,6 +115,7 @@ export async function startApp(
     defaultLocale: config.defaultLocale,
     links,
     ...(config.adminContact ? { adminContact: config.adminContact } : {}),
+    pola: config.pola,
     ...(overrides.unitCacheTtlMs !== undefined ? { unitCacheTtlMs: overrides.unitCacheTtlMs } : {}),
   });
 

@@ -1,5 +1,6 @@
 import { isIP } from "node:net";
 import { z } from "zod";
+import { loadPolaDistribusi, type PolaDistribusi } from "./domain/pola-distribusi.ts";
 
 /**
  * The process configuration (SPEC section 2), parsed once at start and passed down. This is the only
@@ -52,6 +53,8 @@ export interface Config {
   adminContact: string | undefined;
   /** Base URL for links the product sends (evidence): PUBLIC_URL or http://localhost:PORT */
   baseUrl: string;
+  /** The pola distribusi rules (POLA_DISTRIBUSI_FILE, else prisma/data/pola-distribusi.json) */
+  pola: PolaDistribusi;
 }
 
 export class ConfigError extends Error {
@@ -139,6 +142,7 @@ const envSchema = z.object({
     .default("kinerja"),
   EVIDENCE_LINK_SECRET: z.string().min(16, { error: "expected at least 16 characters" }).optional(),
   ADMIN_CONTACT: z.string().trim().max(200, { error: "expected at most 200 characters" }).optional(),
+  POLA_DISTRIBUSI_FILE: z.string().trim().min(1).optional(),
   SIMULATOR_HOST: z
     .string()
     .trim()
@@ -183,7 +187,11 @@ export function parseConfig(env: Env): Config {
     return `${name}: ${message}`;
   });
   problems.push(...missingCompanions(given));
-  if (!parsed.success || problems.length > 0) throw new ConfigError([...new Set(problems)]);
+  const pola = readPola(given.POLA_DISTRIBUSI_FILE);
+  if (typeof pola === "string") problems.push(`POLA_DISTRIBUSI_FILE: ${pola}`);
+  if (!parsed.success || problems.length > 0 || typeof pola === "string") {
+    throw new ConfigError([...new Set(problems)]);
+  }
   const e = parsed.data;
   const simulator = !e.TELEGRAM_BOT_TOKEN && !e.SLACK_BOT_TOKEN;
   return {
@@ -215,7 +223,22 @@ export function parseConfig(env: Env): Config {
     evidenceLinkSecret: e.EVIDENCE_LINK_SECRET,
     adminContact: e.ADMIN_CONTACT,
     baseUrl: e.PUBLIC_URL?.replace(/\/+$/, "") ?? `http://localhost:${e.PORT}`,
+    pola,
   };
+}
+
+/** The pola distribusi file, read and checked once at start; a string says what is wrong with it. */
+function readPola(file: string | undefined): PolaDistribusi | string {
+  try {
+    return file ? loadPolaDistribusi(file) : loadPolaDistribusi();
+  } catch (error) {
+    if (error instanceof z.ZodError) {
+      const issue = error.issues[0];
+      return `not a valid pola distribusi file (${issue ? `${issue.path.join(".")}: ${issue.message}` : "invalid"})`;
+    }
+    if (error instanceof SyntaxError) return "not valid JSON";
+    return `cannot be read (${(error as NodeJS.ErrnoException).code ?? "error"})`;
+  }
 }
 
 /** The configuration of this process, from its environment. */

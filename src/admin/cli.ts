@@ -65,7 +65,7 @@ async function main(argv: string[]): Promise<number> {
         return await runExport({ db, io, links: await exportEvidenceLinks(db, config, now) }, rest);
       }
       case "export-penilaian":
-        return await runExportPenilaian({ db, io, now: new Date() }, rest);
+        return await runExportPenilaian({ db, io, now: new Date(), pola: config.pola }, rest);
       case "delegate":
         return await runDelegate({ db, io, now: new Date() }, rest);
       case "seed-demo":

@@ -30,7 +30,7 @@ const ruleSchema = z
 
 export const polaFileSchema = z.object({
   source: z.string().min(1),
-  rules: z.record(
+  rules: z.partialRecord(
     z.enum(ORGANISATION_RESULTS as [OrganisationResult, ...OrganisationResult[]]),
     z.array(ruleSchema),
   ),

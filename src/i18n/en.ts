@@ -223,6 +223,8 @@ export const en: Messages = {
         `${cmd("target")} — SKP target progress`,
         `${cmd("umpan_balik")} — feedback from your supervisor`,
         `${cmd("izin")} — request leave, sick leave, official travel`,
+        `${cmd("penilaian")} — your periodic performance ratings`,
+        `${cmd("keberatan")} — object to a rating (within 14 days)`,
         `${cmd("bahasa")} — change language`,
         `${cmd("batal")} — cancel the conversation`,
         "",
@@ -235,6 +237,7 @@ export const en: Messages = {
         `${cmd("antrian")} — team reports waiting for your approval`,
         `${cmd("tim")} — your team today`,
         `${cmd("umpan_balik_tim")} — send feedback to a team member`,
+        `${cmd("penilaian_tim")} — rate your team for a period`,
       ].join("\n"),
   },
   review: {

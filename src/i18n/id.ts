@@ -223,6 +223,8 @@ export const id = {
         `${cmd("target")} — capaian target SKP`,
         `${cmd("umpan_balik")} — umpan balik atasan`,
         `${cmd("izin")} — ajukan cuti, sakit, dinas luar`,
+        `${cmd("penilaian")} — hasil penilaian kinerja periodik Anda`,
+        `${cmd("keberatan")} — ajukan keberatan atas hasil penilaian (14 hari)`,
         `${cmd("bahasa")} — ganti bahasa`,
         `${cmd("batal")} — batalkan percakapan`,
         "",
@@ -235,6 +237,7 @@ export const id = {
         `${cmd("antrian")} — laporan tim yang menunggu persetujuan`,
         `${cmd("tim")} — papan tim hari ini`,
         `${cmd("umpan_balik_tim")} — kirim umpan balik ke anggota tim`,
+        `${cmd("penilaian_tim")} — nilai kinerja tim per periode`,
       ].join("\n"),
   },
   review: {

@@ -104,3 +104,30 @@ describe("configuration", () => {
     for (const value of Object.values(secrets)) expect(message).not.toContain(value);
   });
 });
+
+describe("POLA_DISTRIBUSI_FILE", () => {
+  it("uses the shipped pola distribusi unless another file is named, and reports a bad file at start", async () => {
+    const { mkdtempSync, writeFileSync } = await import("node:fs");
+    const { join } = await import("node:path");
+    const { tmpdir } = await import("node:os");
+    expect(parseConfig({}).pola.rules.BAIK).toHaveLength(2);
+    const dir = mkdtempSync(join(tmpdir(), "pola-"));
+    const own = join(dir, "pola.json");
+    writeFileSync(
+      own,
+      JSON.stringify({ source: "Perbup 1/2026", rules: { BAIK: [{ predikat: ["BAIK"], maxPercent: 60 }] } }),
+    );
+    expect(parseConfig({ POLA_DISTRIBUSI_FILE: own }).pola.source).toBe("Perbup 1/2026");
+    const bad = join(dir, "bad.json");
+    writeFileSync(
+      bad,
+      JSON.stringify({ source: "x", rules: { BAIK: [{ predikat: ["HEBAT"], maxPercent: 60 }] } }),
+    );
+    expect(problemsOf({ POLA_DISTRIBUSI_FILE: bad })[0]).toMatch(
+      /^POLA_DISTRIBUSI_FILE: not a valid pola distribusi file/,
+    );
+    expect(problemsOf({ POLA_DISTRIBUSI_FILE: join(dir, "missing.json") })).toEqual([
+      "POLA_DISTRIBUSI_FILE: cannot be read (ENOENT)",
+    ]);
+  });
+});

@@ -5,7 +5,12 @@ import type { PlatformName } from "../types.ts";
 /** How a command is typed on each platform: `/lapor` on Telegram, `/kinerja lapor` on Slack. */
 export function commandSyntax(platform: PlatformName): (name: string) => string {
   if (platform === "TELEGRAM") return (name) => `/${name}`;
-  return (name) => (name === "umpan_balik_tim" ? "/kinerja umpan_balik @pegawai <teks>" : `/kinerja ${name}`);
+  const slack: Record<string, string> = {
+    umpan_balik_tim: "/kinerja umpan_balik @pegawai <teks>",
+    penilaian_tim: "/kinerja penilaian [KODE]",
+    penilaian: "/kinerja hasil",
+  };
+  return (name) => slack[name] ?? `/kinerja ${name}`;
 }
 
 /** `/bantuan`: what the bot does, the commands (supervisors also see theirs), and who to ask about one's data. */
