@@ -332,8 +332,7 @@ describe("keberatan", () => {
       "Triwulan III 2026: Baik (hasil kerja Di atas, perilaku Sesuai) — keberatan: hasil diubah",
     );
     await budi.say("/umpan_balik");
-    expect(budi.lastText()).toContain("Triwulan III 2026");
-    expect(budi.lastText()).toContain("BAIK");
+    expect(budi.lastText()).toMatch(/Triwulan III 2026.*Baik/);
   });
 
   it("refuses a late objection politely, naming whom to ask", async () => {
@@ -342,5 +341,19 @@ describe("keberatan", () => {
     expect(dewi.lastText()).toContain("batas waktu keberatan sudah lewat");
     expect(dewi.lastText()).toContain("Rina Marlina, S.Sos.");
     expect(await t.db.objection.count({ where: { evaluation: { personId: ids.dewi } } })).toBe(0);
+  });
+
+  it("no longer lets the rater change a result whose 14 days are over", async () => {
+    await rina.pressData(`e:rate:${ids.dewi}:2026-TW3`, 1);
+    expect(rina.lastText()).toContain("tidak dapat diubah lagi");
+    expect(await evaluationOf("dewi")).toMatchObject({ version: 3, predikat: "BUTUH_PERBAIKAN" });
+  });
+
+  it("still rates after the deadline, marked late", async () => {
+    await dedi.say("/penilaian_tim");
+    expect(dedi.lastText()).toContain("Batas penilaian sudah lewat");
+    const summary = await rate(dedi, "Agus", "Sesuai", "Sesuai");
+    expect(summary).toContain("dicatat terlambat");
+    expect(await evaluationOf("agus")).toMatchObject({ predikat: "BAIK", late: true, raterId: ids.kasiPemerintahan });
   });
 });

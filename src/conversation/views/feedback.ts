@@ -49,7 +49,7 @@ export async function showFeedback(ctx: TurnContext): Promise<TurnResult> {
     })),
     ...evaluations.map((e) => ({
       at: e.finalAt ?? e.ratedAt,
-      text: t.rating(e.periodName, e.predikat.replaceAll("_", " ")),
+      text: t.rating(e.periodName, ctx.t.evaluation.predikat[e.predikat]),
     })),
   ]
     .sort((a, b) => b.at.getTime() - a.at.getTime())
