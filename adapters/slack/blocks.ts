@@ -58,6 +58,8 @@ export function reasonModal(options: {
   submit: string;
   cancel: string;
   metadata: string;
+  minLength?: number | undefined;
+  maxLength?: number | undefined;
 }) {
   return {
     type: "modal" as const,
@@ -77,8 +79,8 @@ export function reasonModal(options: {
           type: "plain_text_input",
           action_id: REASON_ACTION_ID,
           multiline: true,
-          min_length: 3,
-          max_length: 500,
+          min_length: options.minLength ?? 3,
+          max_length: options.maxLength ?? 500,
         },
       },
     ],

@@ -60,6 +60,8 @@ export async function renderSlackReplies(
           submit: options.t.report.send,
           cancel: options.t.common.cancel,
           metadata: JSON.stringify(metadata),
+          minLength: r.minLength,
+          maxLength: r.maxLength,
         }),
       });
     } else {

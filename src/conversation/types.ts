@@ -102,7 +102,16 @@ export type Reply =
    * Slack opens a modal whose submission comes back as a `form` event with `data`.
    */
   /** A question answered in words; `title` names it where the platform asks in a form (Slack's modal). */
-  | { kind: "ask"; text: string; title: string; data: string; message?: MessageRef }
+  | {
+      kind: "ask";
+      text: string;
+      title: string;
+      data: string;
+      message?: MessageRef;
+      /** bounds of the answer where the platform's form enforces them (default 3–500 characters) */
+      minLength?: number;
+      maxLength?: number;
+    }
   /**
    * Several answers at once, where the platform has forms (a Slack modal, opened from a button whose
    * choice came with `asksInForm`); the submission comes back as a `form` event with `data` and `values`.

@@ -170,6 +170,8 @@ describe("objections decided on Slack", () => {
     const before = t.slack.views.opened.length;
     await camat.click("Tetapkan");
     await t.eventually(async () => t.slack.views.opened.length > before, "reason modal");
+    const input = lastModal().blocks.find((b) => b.type === "input") as { element: { max_length: number } };
+    expect(input.element.max_length).toBe(1000);
     await camat.submitReason("Catatan Agustus sudah dipertimbangkan; hasil tetap.");
     await camat.waitForDm((x) => x.includes("hasil Nur Aini, S.H. tetap (Sangat Baik)"), "kept");
     expect(await evaluationOf("nurAini")).toMatchObject({ predikat: "SANGAT_BAIK", status: "FINAL" });

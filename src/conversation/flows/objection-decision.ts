@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { predikat, RATINGS } from "../../domain/predikat.ts";
 import { auditEvaluation } from "../../services/evaluations.ts";
-import { decideObjection, REASON_MAX } from "../../services/objections.ts";
+import { DECISION_REASON_MIN, decideObjection, REASON_MAX } from "../../services/objections.ts";
 import { message, reply, requirePerson, type TurnContext, type TurnResult } from "../context.ts";
 import type { Choice, FormField } from "../types.ts";
 
@@ -75,6 +75,8 @@ function askReason(ctx: TurnContext, state: DecisionState, loaded: Loaded): Turn
     text: `${intro}${state.decision === "TETAP" ? t.askKeepReason : t.askChangeReason}`,
     title: state.decision === "TETAP" ? t.keepTitle : t.changeTitle,
     data: `o:keep:${state.objectionId}`,
+    minLength: DECISION_REASON_MIN,
+    maxLength: REASON_MAX,
   }).next({ flow: FLOW, step: "reason", data: state });
 }
 

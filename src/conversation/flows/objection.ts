@@ -1,6 +1,12 @@
 import { z } from "zod";
 import { formatDate } from "../../i18n/format.ts";
-import { type ObjectableResult, objectable, submitObjection } from "../../services/objections.ts";
+import {
+  type ObjectableResult,
+  objectable,
+  REASON_MAX,
+  REASON_MIN,
+  submitObjection,
+} from "../../services/objections.ts";
 import { message, reply, requirePerson, type TurnContext, type TurnResult } from "../context.ts";
 import type { Choice } from "../types.ts";
 
@@ -41,6 +47,8 @@ async function ask(ctx: TurnContext, evaluationId: string, inForm: boolean): Pro
     text: t.askObjection(o.periodName, formatDate(o.objectionUntil, ctx.locale)),
     title: t.objectionTitle,
     data: `k:reason:${evaluationId}`,
+    minLength: REASON_MIN,
+    maxLength: REASON_MAX,
   }).next({ flow: FLOW, step: "reason", data: { evaluationId, ...(inForm ? { inForm: true } : {}) } });
 }
 
