@@ -354,6 +354,10 @@ describe("keberatan", () => {
     expect(dedi.lastText()).toContain("Batas penilaian sudah lewat");
     const summary = await rate(dedi, "Agus", "Sesuai", "Sesuai");
     expect(summary).toContain("dicatat terlambat");
-    expect(await evaluationOf("agus")).toMatchObject({ predikat: "BAIK", late: true, raterId: ids.kasiPemerintahan });
+    expect(await evaluationOf("agus")).toMatchObject({
+      predikat: "BAIK",
+      late: true,
+      raterId: ids.kasiPemerintahan,
+    });
   });
 });
