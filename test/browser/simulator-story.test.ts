@@ -6,7 +6,10 @@ import { DEMO } from "../support/telegram-app.ts";
 
 /**
  * The core story, clicked through /simulator in Chromium as a newcomer would: the page, the real
- * adapters behind it, the stand-ins, PostgreSQL and Redis. Screenshots go to artifacts/simulator/.
+ * adapters behind it, the stand-ins, PostgreSQL and Redis. Then the periodic evaluation on the demo's
+ * period that ended yesterday (24 Okt – 23 Nov 2026 on the test's Tuesday 24 November): Rina rates Budi in
+ * a Slack modal, Budi objects on Telegram, the camat changes the result in a modal. Screenshots go to
+ * artifacts/simulator/.
  */
 let sim: SimulatorTestApp;
 let browser: Browser;
@@ -14,6 +17,8 @@ let page: Page;
 const shot = screenshotter("simulator");
 const DESCRIPTION = "Memutakhirkan data penduduk RW 05";
 const FIXED = "Memutakhirkan data penduduk RW 05 (40 KK, sesuai daftar)";
+const PERIOD = "Periode demo 24 Okt – 23 Nov 2026";
+const OBJECTION = "Pengaduan warga yang saya tanggapi dalam periode ini belum dipertimbangkan.";
 
 beforeAll(async () => {
   sim = await SimulatorTestApp.start();
@@ -34,6 +39,30 @@ async function asPerson(nip: string): Promise<void> {
   const ready = page.waitForResponse((r) => r.url().includes(`/simulator/api/state?nip=${nip}`));
   await page.locator("#person-select").selectOption(nip);
   await ready;
+}
+
+const slackSaid = (text: string | RegExp) =>
+  slack().locator('[data-testid="slack-message"][data-from="bot"]', { hasText: text }).last();
+
+async function sendSlack(text: string): Promise<void> {
+  await page.locator("#slack-input").fill(text);
+  await page.locator("#slack-send").click();
+}
+
+/** Clicks a button of the latest Slack message with this text. */
+async function clickIn(message: string | RegExp, label: RegExp): Promise<void> {
+  const button = slackSaid(message).getByTestId("slack-button").filter({ hasText: label });
+  await button.waitFor();
+  await button.click();
+}
+
+/** Chooses an option of a radio group of the open modal, by the group's label. */
+async function choose(group: string, option: string): Promise<void> {
+  await page
+    .getByTestId("slack-modal")
+    .getByRole("radiogroup", { name: group })
+    .getByRole("radio", { name: option })
+    .check();
 }
 
 async function sendTelegram(text: string): Promise<void> {
@@ -149,5 +178,103 @@ describe("the simulator page, in a browser", () => {
     const activity = await sim.database.db.activity.findFirstOrThrow({ where: { description: FIXED } });
     expect(activity.status).toBe("DISETUJUI");
     await shot(page, "target-moved");
+  });
+
+  it("as Rina on Slack, opens the board of the demo period that ended yesterday", async () => {
+    await asPerson(DEMO.kasiPelayanan);
+    await sendSlack("/kinerja penilaian");
+    const board = slackSaid(`Penilaian kinerja ${PERIOD}`);
+    await seen(board);
+    expect(await board.textContent()).toContain("Budi Santoso — belum dinilai");
+    expect(await board.textContent()).toContain("capaian organisasi: Baik");
+    await shot(page, "evaluation-board");
+  });
+
+  it("as Rina, rates Budi in a modal: the evidence first, then radio buttons, a note and feedback", async () => {
+    await clickIn(`Penilaian kinerja ${PERIOD}`, /^Nilai Budi Santoso$/);
+    const modal = page.getByTestId("slack-modal");
+    await seen(modal);
+    expect(await modal.locator("#slack-modal-title").textContent()).toBe("Penilaian kinerja");
+    expect(await modal.textContent()).toContain("Penilaian Budi Santoso");
+    expect(await modal.textContent()).toContain("Bot tidak menilai sendiri");
+    expect(await modal.getByRole("radiogroup").count()).toBe(2);
+    // As Slack's client does, the page sends nothing while a required rating is not chosen.
+    await page.locator("#slack-modal-submit").click();
+    await seen(modal.locator(".sk-error", { hasText: "Pilih salah satu." }).first());
+    expect(await sim.database.db.evaluation.count()).toBe(0);
+    await choose("Rating hasil kerja", "Di atas ekspektasi");
+    await choose("Rating perilaku kerja", "Sesuai ekspektasi");
+    expect(await modal.getByText("Pilih salah satu.").count()).toBe(0);
+    await modal.getByLabel("Catatan Akuntabel (opsional)").fill("Selalu melaporkan progres dengan bukti.");
+    await modal
+      .getByLabel(/^Umpan balik/)
+      .fill("Pertahankan kecepatan pemutakhiran data; perhatikan kelengkapan berkas.");
+    await shot(page, "rating-modal");
+    await page.locator("#slack-modal-submit").click();
+    await modal.waitFor({ state: "detached" });
+    const summary = slackSaid("Ringkasan penilaian Budi Santoso");
+    await seen(summary);
+    const text = (await summary.textContent()) ?? "";
+    expect(text).toContain("Rating hasil kerja: Di atas ekspektasi");
+    expect(text).toContain("Rating perilaku kerja: Sesuai ekspektasi");
+    expect(text).toContain("Predikat: Baik");
+    expect(text).toContain("Akuntabel: Selalu melaporkan progres dengan bukti.");
+    await shot(page, "rating-summary");
+    await clickIn("Ringkasan penilaian Budi Santoso", /^Tetapkan$/);
+    await seen(slackSaid(/Penilaian Budi Santoso ditetapkan: predikat Baik/));
+    await shot(page, "rating-set");
+  });
+
+  it("as Budi on Telegram, reads the result and objects with his reasons", async () => {
+    await asPerson(DEMO.budi);
+    const result = botSaid(`Hasil penilaian kinerja ${PERIOD} Anda dari Rina Marlina`);
+    await seen(result);
+    expect(await result.textContent()).toContain("Predikat: Baik");
+    expect(await result.textContent()).toContain("Pertahankan kecepatan pemutakhiran data");
+    await expectReply(() => press(/^Ajukan keberatan$/), /Tulis alasan keberatan Anda/);
+    await expectReply(() => sendTelegram(OBJECTION), /Keberatan Anda sudah dikirim ke Drs\. Asep Sunandar/);
+    await shot(page, "objected");
+  });
+
+  it("as the camat on Slack, changes the result in a modal with new ratings and a reason", async () => {
+    const options = await page.locator("#person-select option").allTextContents();
+    expect(options.some((o) => o.includes("Asep Sunandar") && o.includes("Camat Andir"))).toBe(true);
+    await asPerson(DEMO.camat);
+    const objection = slackSaid("Keberatan dari Budi Santoso");
+    await seen(objection);
+    expect(await objection.textContent()).toContain(`Alasan keberatan: ${OBJECTION}`);
+    expect(await objection.textContent()).toContain("Predikat: Baik");
+    await clickIn("Keberatan dari Budi Santoso", /^Ubah$/);
+    const modal = page.getByTestId("slack-modal");
+    await seen(modal);
+    expect(await modal.locator("#slack-modal-title").textContent()).toBe("Ubah hasil");
+    await choose("Rating hasil kerja", "Di atas ekspektasi");
+    await choose("Rating perilaku kerja", "Di atas ekspektasi");
+    await modal.getByLabel("Alasan keputusan").fill("Penanganan pengaduan warga memang melampaui target.");
+    await shot(page, "decision-modal");
+    await page.locator("#slack-modal-submit").click();
+    await modal.waitFor({ state: "detached" });
+    await seen(slackSaid(/Keputusan tersimpan: hasil Budi Santoso diubah menjadi Sangat Baik/));
+    await shot(page, "decided");
+  });
+
+  it("as Budi, reads the final decision; Rina is told too", async () => {
+    await asPerson(DEMO.budi);
+    const decision = botSaid(/predikat Anda kini Sangat Baik/);
+    await seen(decision);
+    expect(await decision.textContent()).toContain(
+      "Alasan: Penanganan pengaduan warga memang melampaui target.",
+    );
+    await expectReply(() => sendTelegram("/penilaian"), new RegExp(`${PERIOD}: Sangat Baik`));
+    const budi = await sim.database.db.person.findUniqueOrThrow({ where: { nip: DEMO.budi } });
+    const evaluation = await sim.database.db.evaluation.findFirstOrThrow({ where: { personId: budi.id } });
+    expect(evaluation).toMatchObject({
+      periodCode: "DEMO-20261123",
+      predikat: "SANGAT_BAIK",
+      status: "FINAL",
+    });
+    await shot(page, "decision-told");
+    await asPerson(DEMO.kasiPelayanan);
+    await seen(slackSaid(/Drs\. Asep Sunandar, M\.Si\. mengubah hasil penilaian Budi Santoso/));
   });
 });

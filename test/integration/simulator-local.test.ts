@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { modalStateValues, SimulatorError } from "../../adapters/simulator/web/simulator-world.ts";
 import { SimulatorRefused } from "../../src/admin/demo-only-database.ts";
 import { importFiles } from "../../src/admin/import/import-files.ts";
 import { DEMO_FILES } from "../../src/admin/seed-demo.ts";
@@ -9,6 +10,7 @@ import { ConfigError, parseConfig } from "../../src/config.ts";
 import { createLogger } from "../../src/logger.ts";
 import { createTestDatabase, type TestDatabase } from "../support/database.ts";
 import { startProcess } from "../support/process.ts";
+import { TestClock } from "../support/telegram-app.ts";
 
 const logger = createLogger("silent");
 const prefix = `l${randomBytes(4).toString("hex")}`;
@@ -125,5 +127,92 @@ describe("the simulator on a database with real people", () => {
     await app.waitFor(/Open http:\/\/localhost:\d+\/simulator/);
     app.child.kill("SIGTERM");
     expect(await app.exited()).toBe(0);
+  });
+});
+
+describe("the demo period on the simulator", () => {
+  it("a start gives the demo organisation the period that ended yesterday; a later day its own", async () => {
+    const clock = new TestClock(new Date("2026-11-24T03:00:00Z"));
+    const app = await startApp(parseConfig(simulatorEnv(demoOnly)), logger, { clock: clock.read });
+    try {
+      // (Earlier starts in this file, on the real clock, gave the database that day's period too.)
+      const codes = async () => (await demoOnly.db.evaluationPeriod.findMany()).map((p) => p.code);
+      expect(await codes()).toContain("DEMO-20261123");
+      const before = await codes();
+      await app.simulator?.people();
+      expect(await codes()).toEqual(before);
+      // The simulator still runs at 00.10 WIB the next day: the page's list of people brings that day's period.
+      clock.set("2026-11-24T17:10:00Z");
+      expect((await app.simulator?.people())?.length).toBe(9);
+      const after = await codes();
+      expect(after).toHaveLength(before.length + 1);
+      expect(after).toEqual(expect.arrayContaining([...before, "DEMO-20261124"]));
+      const capaian = await demoOnly.db.organisationAchievement.findMany({
+        where: { periodCode: "DEMO-20261124" },
+        include: { unit: true },
+      });
+      expect(capaian.map((c) => [c.unit.code, c.result])).toEqual([["PEMKOT-BDG", "BAIK"]]);
+    } finally {
+      await app.close();
+    }
+  });
+});
+
+describe("a modal submitted on the simulator page", () => {
+  const blocks = [
+    { type: "section", text: { type: "mrkdwn", text: "Bukti" } },
+    {
+      type: "input",
+      block_id: "hasil",
+      element: {
+        type: "radio_buttons",
+        action_id: "value",
+        options: [
+          { text: { type: "plain_text", text: "Di atas" }, value: "DI_ATAS" },
+          { text: { type: "plain_text", text: "Sesuai" }, value: "SESUAI" },
+        ],
+      },
+    },
+    {
+      type: "input",
+      block_id: "perilaku",
+      element: { type: "radio_buttons", action_id: "value", options: [{ text: {}, value: "SESUAI" }] },
+    },
+    {
+      type: "input",
+      block_id: "feedback",
+      optional: true,
+      element: { type: "plain_text_input", action_id: "value" },
+    },
+    {
+      type: "input",
+      block_id: "note-LOYAL",
+      optional: true,
+      element: { type: "plain_text_input", action_id: "value" },
+    },
+  ];
+
+  it("carries every input block as Slack does: the chosen option as the view defines it, empty ones null", () => {
+    expect(modalStateValues(blocks, { hasil: { value: "DI_ATAS" }, feedback: { value: "Bagus" } })).toEqual({
+      hasil: {
+        value: {
+          type: "radio_buttons",
+          selected_option: { text: { type: "plain_text", text: "Di atas" }, value: "DI_ATAS" },
+        },
+      },
+      perilaku: { value: { type: "radio_buttons", selected_option: null } },
+      feedback: { value: { type: "plain_text_input", value: "Bagus" } },
+      "note-LOYAL": { value: { type: "plain_text_input", value: null } },
+    });
+    expect(
+      modalStateValues(blocks, { "note-LOYAL": { value: "" }, perilaku: { value: null } }),
+    ).toMatchObject({
+      perilaku: { value: { selected_option: null } },
+      "note-LOYAL": { value: { value: null } },
+    });
+  });
+
+  it("refuses an option the modal does not have", () => {
+    expect(() => modalStateValues(blocks, { hasil: { value: "DI_BAWAH" } })).toThrowError(SimulatorError);
   });
 });

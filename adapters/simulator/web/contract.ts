@@ -68,7 +68,7 @@ export interface SlackModal {
   title: string;
   submit: string | undefined;
   close: string | undefined;
-  /** Block Kit blocks of the modal: `input` blocks hold a `plain_text_input` element */
+  /** Block Kit blocks of the modal: `input` blocks hold a `plain_text_input` or `radio_buttons` element */
   blocks: unknown[];
   /** Errors the app answered to the last submission, by block id */
   errors: Record<string, string>;
@@ -122,11 +122,15 @@ export const simulatorRequests = {
   }),
   /** `/simulator/api/slack/home`: the person opens the App Home tab */
   slackHome: z.object({ nip }),
-  /** `/simulator/api/slack/submit`: the open modal is submitted with these input values */
+  /**
+   * `/simulator/api/slack/submit`: the open modal is submitted with what was entered, by block id and
+   * action id: a text input's text, a radio group's chosen option value; null or left out = empty. The
+   * server sends every input block of the view in `view.state.values`, as Slack does.
+   */
   slackSubmit: z.object({
     nip,
     viewId: z.string().min(1).max(64),
-    values: z.record(z.string(), z.record(z.string(), z.string().max(3000))),
+    values: z.record(z.string(), z.record(z.string(), z.string().max(3000).nullable())),
   }),
   /** `/simulator/api/slack/close`: the open modal is cancelled */
   slackClose: z.object({ nip }),

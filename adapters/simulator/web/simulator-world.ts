@@ -5,9 +5,11 @@
  * polling, as grammY receives it from Telegram) or a signed Slack request to `/slack/events`.
  */
 import { createHash, randomBytes } from "node:crypto";
-import type { ViewOutput } from "@slack/bolt";
+import type { ViewOutput, ViewStateValue } from "@slack/bolt";
+import { DEMO_TIME_ZONE, DEMO_TOP_UNIT, importDemoPeriod } from "../../../src/admin/demo-period.ts";
 import type { Config } from "../../../src/config.ts";
 import type { Db } from "../../../src/db/client.ts";
+import { localDate } from "../../../src/domain/time-zone.ts";
 import { issueLinkCodes } from "../../../src/services/link-codes.ts";
 import type { SlackBlock } from "../slack-block-kit.ts";
 import {
@@ -73,7 +75,12 @@ export interface SimulatorWorld {
     click: { surface: "message" | "home"; channel?: string; ts?: string; actionId: string; blockId?: string },
   ): Promise<void>;
   slackHome(nip: string): Promise<void>;
-  slackSubmit(nip: string, viewId: string, values: Record<string, Record<string, string>>): Promise<void>;
+  /** Submits the open modal with what was entered (a text, or a radio option's value; null = empty) */
+  slackSubmit(
+    nip: string,
+    viewId: string,
+    values: Record<string, Record<string, string | null>>,
+  ): Promise<void>;
   slackClose(nip: string): Promise<void>;
   /** Called whenever something a page may show changed; returns the unsubscribe function */
   onChange(listener: () => void): () => void;
@@ -143,6 +150,29 @@ export async function startSimulatorWorld(deps: { db: Db; clock: () => Date }): 
     changed();
   });
   const unsubscribeResponses = slack.onResponse(changed);
+
+  // The demo organisation's evaluation period that ended yesterday (WIB), so the story goes on to the
+  // rating: imported at start and again on the first list of people of each later day (a simulator that
+  // runs past midnight, or a start while the database did not answer yet).
+  let demoPeriodDay: string | undefined;
+  let demoPeriodRun: Promise<void> | undefined;
+  function ensureDemoPeriod(): Promise<void> {
+    const today = localDate(DEMO_TIME_ZONE, clock());
+    if (demoPeriodDay === today) return Promise.resolve();
+    demoPeriodRun ??= (async () => {
+      try {
+        // No demo organisation yet (its import failed at start): `admin seed-demo` brings both.
+        if ((await db.unit.count({ where: { code: DEMO_TOP_UNIT } })) === 0) return;
+        const { result } = await importDemoPeriod(db, clock());
+        if (!result.ok) throw new Error(`the demo period was refused:\n${result.errors.join("\n")}`);
+        demoPeriodDay = today;
+      } finally {
+        demoPeriodRun = undefined;
+      }
+    })();
+    return demoPeriodRun;
+  }
+  await ensureDemoPeriod().catch(() => undefined);
 
   async function personByNip(nip: string): Promise<PersonRow> {
     const person = await db.person.findUnique({ where: { nip }, select: PERSON_SELECT });
@@ -252,6 +282,7 @@ export async function startSimulatorWorld(deps: { db: Db; clock: () => Date }): 
     },
 
     async people() {
+      await ensureDemoPeriod();
       const rows = await db.person.findMany({
         where: { active: true },
         select: PERSON_SELECT,
@@ -457,7 +488,12 @@ export async function startSimulatorWorld(deps: { db: Db; clock: () => Date }): 
       const record = slack.views.byId(viewId);
       if (!open || open.viewId !== viewId || !record)
         throw new SimulatorError("Jendela itu sudah ditutup.", 404);
-      const payload = viewSubmission({ userId, view: record.view, values, triggerId: newTrigger(userId) });
+      const payload = viewSubmission({
+        userId,
+        view: record.view,
+        values: modalStateValues(record.view.blocks, values),
+        triggerId: newTrigger(userId),
+      });
       const ack = await postToApp(
         interactionRequest(credentials.slackSigningSecret, payload, { timestamp: now() }),
       );
@@ -525,6 +561,45 @@ const PERSON_SELECT = {
 
 function byTime<T extends { at: number }>(items: T[]): T[] {
   return items.sort((a, b) => a.at - b.at);
+}
+
+interface InputElement {
+  type?: string;
+  action_id?: string;
+  options?: { value?: string }[];
+}
+
+/**
+ * `view.state.values` as Slack sends it on submission: every input block of the view, a text input with
+ * its `value` (null when empty), a radio group with its `selected_option` as the view defines it (null
+ * when none is chosen). A value for a radio option the view does not have is refused.
+ */
+export function modalStateValues(
+  blocks: readonly unknown[],
+  given: Record<string, Record<string, string | null>>,
+): Record<string, Record<string, ViewStateValue>> {
+  const values: Record<string, Record<string, ViewStateValue>> = {};
+  for (const block of blocks as readonly { type?: string; block_id?: unknown; element?: InputElement }[]) {
+    const { element } = block;
+    const blockId = typeof block.block_id === "string" ? block.block_id : undefined;
+    if (block.type !== "input" || !blockId || !element?.type || !element.action_id) continue;
+    const entered = given[blockId]?.[element.action_id] ?? null;
+    let value: ViewStateValue;
+    if (element.type === "radio_buttons") {
+      const option = entered === null ? undefined : element.options?.find((o) => o.value === entered);
+      if (entered !== null && !option) throw new SimulatorError("Pilihan itu tidak ada di jendela ini.");
+      value = {
+        type: "radio_buttons",
+        selected_option: (option ?? null) as ViewStateValue["selected_option"],
+      };
+    } else if (element.type === "plain_text_input") {
+      value = { type: "plain_text_input", value: entered === "" ? null : entered };
+    } else {
+      continue;
+    }
+    values[blockId] = { [element.action_id]: value };
+  }
+  return values;
 }
 
 /** The `errors` of a `response_action: "errors"` ack, if that is what the app answered. */

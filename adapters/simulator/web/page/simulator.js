@@ -726,8 +726,18 @@ async function onSlackSubmit(event) {
 
 let modalKey = "";
 let fieldSeq = 0;
+/** Problems the page found before sending (as Slack's client does), for the modal they belong to */
+let localProblems = { viewId: "", errors: {} };
 
 const modalLayer = () => document.querySelector('[data-testid="slack-modal"]');
+const modalFields = (layer) => [
+  ...layer.querySelectorAll('[data-testid="slack-modal-input"], [data-testid="slack-modal-radio"]'),
+];
+
+function modalErrors(modal) {
+  const local = localProblems.viewId === modal.viewId ? localProblems.errors : {};
+  return { ...modal.errors, ...local };
+}
 
 function renderModal(modal) {
   const layer = modalLayer();
@@ -738,10 +748,10 @@ function renderModal(modal) {
   }
   const key = JSON.stringify([ui.nip, modal.viewId, modal.title, modal.submit, modal.close, modal.blocks]);
   if (layer && key === modalKey) {
-    showModalErrors(layer, modal.errors);
+    showModalErrors(layer, modalErrors(modal));
     return;
   }
-  // The same view updated: keep what was typed, and the focus.
+  // The same view updated: keep what was typed and chosen, and the focus.
   const sameView = layer?.dataset.viewId === modal.viewId;
   const drafts = sameView ? modalValues(layer) : {};
   const focused = sameView ? fieldKey(document.activeElement) : undefined;
@@ -749,17 +759,22 @@ function renderModal(modal) {
   if (layer) layer.replaceWith(fresh);
   else document.querySelector('[data-testid="slack"]').append(fresh);
   modalKey = key;
-  showModalErrors(fresh, modal.errors);
-  const fields = [...fresh.querySelectorAll('[data-testid="slack-modal-input"]')];
+  showModalErrors(fresh, modalErrors(modal));
+  const fields = modalFields(fresh);
   const refocus = fields.find((field) => focused && fieldKey(field) === focused);
-  if (refocus) refocus.focus();
-  else if (!sameView) fields[0]?.focus();
+  // The modal opens at its top (a rating form starts with the evidence), its first field focused.
+  if (refocus) refocus.focus({ preventScroll: true });
+  else if (!sameView) fields[0]?.focus({ preventScroll: true });
 }
 
-const fieldKey = (node) =>
-  node?.dataset?.testid === "slack-modal-input"
-    ? `${node.dataset.blockId}\n${node.dataset.actionId}`
-    : undefined;
+/** Which field a node is, across a redraw: its block and action (and a radio's value). */
+function fieldKey(node) {
+  const testid = node?.dataset?.testid;
+  if (testid === "slack-modal-input") return `${node.dataset.blockId}\n${node.dataset.actionId}`;
+  if (testid !== "slack-modal-radio") return undefined;
+  const group = node.closest('[data-testid="slack-modal-radios"]');
+  return group ? `${group.dataset.blockId}\n${group.dataset.actionId}\n${node.value}` : undefined;
+}
 
 function buildModal(modal, drafts) {
   return h(
@@ -781,6 +796,8 @@ function buildModal(modal, drafts) {
         "aria-labelledby": "slack-modal-title",
         novalidate: true,
         onsubmit: submitModal,
+        oninput: clearFieldProblem,
+        onchange: clearFieldProblem,
       },
       h(
         "header",
@@ -832,7 +849,9 @@ function modalInput(block, drafts) {
   const element = block.element ?? {};
   fieldSeq += 1;
   const id = `slack-field-${fieldSeq}`;
+  const draft = drafts[block.block_id]?.[element.action_id];
   let field;
+  let labelled = true;
   if (element.type === "plain_text_input") {
     const attrs = {
       id,
@@ -846,22 +865,65 @@ function modalInput(block, drafts) {
     field = element.multiline
       ? h("textarea", { ...attrs, rows: 4, onkeydown: submitOnCtrlEnter })
       : h("input", { ...attrs, type: "text" });
-    field.value = drafts[block.block_id]?.[element.action_id] ?? element.initial_value ?? "";
+    field.value = draft ?? element.initial_value ?? "";
+  } else if (element.type === "radio_buttons") {
+    labelled = false;
+    field = modalRadios(id, block, element, draft);
   } else {
     field = h("p", { id, class: "sk-unsupported" }, `(${element.type ?? "elemen"} belum didukung simulator)`);
   }
+  const labelText = block.label?.text ?? "";
+  // Slack marks an optional input; a label that says so itself is not marked twice.
+  const marked = block.optional && !/\((opsional|optional)\)\s*$/i.test(labelText);
+  const label = [labelText, marked ? h("span", { class: "sk-optional" }, " (opsional)") : null];
   return h(
     "div",
-    { class: "sk-input", "data-block-id": block.block_id },
-    h(
-      "label",
-      { for: id },
-      block.label?.text ?? "",
-      block.optional ? h("span", { class: "sk-optional" }, " (opsional)") : null,
-    ),
+    {
+      class: "sk-input",
+      "data-block-id": block.block_id,
+      "data-optional": block.optional === true ? "true" : undefined,
+      "data-min-length": element.type === "plain_text_input" ? element.min_length : undefined,
+    },
+    labelled
+      ? h("label", { for: id }, ...label)
+      : h("span", { id: `${id}-label`, class: "sk-label" }, ...label),
     field,
     block.hint ? h("p", { class: "sk-hint" }, textObject(block.hint)) : null,
     h("p", { class: "sk-error", hidden: true }),
+  );
+}
+
+/** A radio_buttons element: one choice of its options (the draft's, else `initial_option`, else none). */
+function modalRadios(id, block, element, draft) {
+  const options = Array.isArray(element.options) ? element.options : [];
+  const chosen = draft !== undefined ? draft : (element.initial_option?.value ?? null);
+  return h(
+    "div",
+    {
+      id,
+      class: "sk-radios",
+      role: "radiogroup",
+      "aria-labelledby": `${id}-label`,
+      "data-testid": "slack-modal-radios",
+      "data-block-id": block.block_id,
+      "data-action-id": element.action_id,
+    },
+    options.map((option, i) => {
+      const radio = h("input", {
+        type: "radio",
+        id: `${id}-${i}`,
+        name: id,
+        value: option.value,
+        "data-testid": "slack-modal-radio",
+      });
+      radio.checked = option.value === chosen;
+      return h(
+        "label",
+        { class: "sk-radio", for: `${id}-${i}` },
+        radio,
+        h("span", {}, textObject(option.text)),
+      );
+    }),
   );
 }
 
@@ -892,21 +954,74 @@ function showModalErrors(layer, errors = {}) {
   top.hidden = general.length === 0;
 }
 
+/**
+ * What the person entered, by block and action id: a text input's text, a radio group's chosen value
+ * (null when none is chosen). The world turns it into the `view.state.values` Slack would send.
+ */
 function modalValues(layer) {
   const values = {};
-  for (const field of layer.querySelectorAll('[data-testid="slack-modal-input"]')) {
-    const { blockId, actionId } = field.dataset;
-    if (!blockId || !actionId) continue;
+  const put = (blockId, actionId, value) => {
+    if (!blockId || !actionId) return;
     values[blockId] ??= {};
-    values[blockId][actionId] = field.value;
+    values[blockId][actionId] = value;
+  };
+  for (const field of layer.querySelectorAll('[data-testid="slack-modal-input"]')) {
+    put(field.dataset.blockId, field.dataset.actionId, field.value);
+  }
+  for (const group of layer.querySelectorAll('[data-testid="slack-modal-radios"]')) {
+    const chosen = group.querySelector('input[type="radio"]:checked');
+    put(group.dataset.blockId, group.dataset.actionId, chosen ? chosen.value : null);
   }
   return values;
+}
+
+/** As Slack's client does: a required input left empty, or a text shorter than its min_length, is not sent. */
+function modalProblems(layer) {
+  const problems = {};
+  for (const input of layer.querySelectorAll(".sk-input")) {
+    const { blockId } = input.dataset;
+    if (!blockId) continue;
+    const text = input.querySelector('[data-testid="slack-modal-input"]');
+    const radios = input.querySelector('[data-testid="slack-modal-radios"]');
+    const empty = text
+      ? text.value.trim() === ""
+      : radios
+        ? !radios.querySelector('input[type="radio"]:checked')
+        : false;
+    const minLength = Number(input.dataset.minLength ?? 0);
+    if (empty && input.dataset.optional !== "true") {
+      problems[blockId] = radios ? "Pilih salah satu." : "Wajib diisi.";
+    } else if (text && !empty && minLength > 0 && text.value.length < minLength) {
+      problems[blockId] = `Paling sedikit ${minLength} karakter.`;
+    }
+  }
+  return problems;
+}
+
+/** A field changed: the problem the page found in it before is gone (the app's own errors stay). */
+function clearFieldProblem(event) {
+  const input = event.target?.closest?.(".sk-input");
+  const blockId = input?.dataset.blockId;
+  if (!blockId || !(blockId in localProblems.errors)) return;
+  delete localProblems.errors[blockId];
+  const slot = input.querySelector(":scope > .sk-error");
+  const fromApp = ui.state?.slack?.modal?.errors?.[blockId];
+  if (slot) {
+    slot.textContent = fromApp ?? "";
+    slot.hidden = !fromApp;
+  }
 }
 
 async function submitModal(event) {
   event.preventDefault();
   const layer = modalLayer();
   if (!layer) return;
+  const problems = modalProblems(layer);
+  localProblems = { viewId: layer.dataset.viewId, errors: problems };
+  if (Object.keys(problems).length > 0) {
+    showModalErrors(layer, problems);
+    return;
+  }
   const body = { nip: ui.nip, viewId: layer.dataset.viewId, values: modalValues(layer) };
   await busy(byId("slack-modal-submit"), () => api("slack/submit", body));
 }
