@@ -110,9 +110,14 @@ export function formModal(options: {
   metadata: string;
 }) {
   const blocks: SlackBlock[] = [];
+  // A modal holds 100 blocks: long info texts give way, never the inputs.
+  const inputs = options.fields.filter((f) => f.kind !== "info").length;
+  let infoRoom = MODAL_BLOCKS_MAX - inputs;
   for (const field of options.fields) {
     if (field.kind === "info") {
-      blocks.push(...messageBlocks(field.text));
+      const sections = messageBlocks(field.text).slice(0, Math.max(0, infoRoom));
+      infoRoom -= sections.length;
+      blocks.push(...sections);
     } else if (field.kind === "choice") {
       const options = field.options.map((o) => ({
         text: { type: "plain_text", text: o.label.slice(0, BUTTON_LABEL_MAX) },
@@ -141,6 +146,7 @@ export function formModal(options: {
           action_id: FORM_ACTION_ID,
           multiline: field.multiline === true,
           max_length: field.maxLength,
+          ...(field.minLength ? { min_length: field.minLength } : {}),
           ...(field.initial ? { initial_value: field.initial.slice(0, field.maxLength) } : {}),
         },
       });

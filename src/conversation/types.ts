@@ -82,6 +82,7 @@ export type FormField =
       id: string;
       label: string;
       maxLength: number;
+      minLength?: number;
       multiline?: boolean;
       /** may be left empty */
       optional?: boolean;

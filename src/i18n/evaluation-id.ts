@@ -48,6 +48,9 @@ export const evaluationId = {
   warningMinCount: (predikat: string, min: number) =>
     `⚠ Pola distribusi: perlu sedikitnya ${min} orang dengan predikat ${predikat}.`,
   warningNote: "Peringatan ini bukan larangan: keputusan tetap di tangan Anda sebagai pejabat penilai.",
+  page: (n: number, of: number) => `Halaman ${n} dari ${of}`,
+  previousPage: "‹ Sebelumnya",
+  nextPage: "Berikutnya ›",
   rateButton: (name: string) => `Nilai ${name}`,
   changeButton: (name: string) => `Ubah ${name}`,
   or: " atau ",
@@ -120,7 +123,7 @@ export const evaluationId = {
   formTitle: "Penilaian kinerja",
   formHasil: "Rating hasil kerja",
   formPerilaku: "Rating perilaku kerja",
-  formNote: (value: string) => `Catatan ${value} (opsional)`,
+  formNote: (value: string) => `Catatan ${value}`,
   formFeedback: "Umpan balik (wajib bila ada rating di bawah ekspektasi)",
   formSubmit: "Lanjut",
   // ---- the employee's side
@@ -193,6 +196,16 @@ export const evaluationId = {
       `Alasan keberatan: ${input.reason}`,
       "Sebagai atasan pejabat penilai, keputusan Anda bersifat final. Tetapkan (hasil tetap) atau Ubah (rating baru); keduanya disertai alasan.",
     ].join("\n"),
+  evidenceSummary: "Ringkasan bukti kinerja periode itu:",
+  evidenceIki: (
+    code: string,
+    inPeriod: string,
+    toEnd: string,
+    target: string,
+    unit: string,
+    percent: string,
+  ) =>
+    `• ${code}: realisasi periode ${inPeriod}, s.d. akhir periode ${toEnd} dari ${target} ${unit} (${percent}%)`,
   keep: "Tetapkan",
   changeResult: "Ubah",
   askKeepReason: "Tulis alasan keputusan Anda menetapkan hasil ini (3–1.000 karakter).",

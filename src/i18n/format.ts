@@ -8,6 +8,11 @@ export function formatDate(date: string, locale: LocaleCode): string {
   return DateTime.fromISO(date, { zone: "UTC" }).setLocale(LUXON_LOCALE[locale]).toFormat("cccc, d LLL yyyy");
 }
 
+/** "24 Nov 2026" / "24 Nov 2026" */
+export function formatDayMonthYear(date: string, locale: LocaleCode): string {
+  return DateTime.fromISO(date, { zone: "UTC" }).setLocale(LUXON_LOCALE[locale]).toFormat("d LLL yyyy");
+}
+
 /** "24 Nov" */
 export function formatShortDate(date: string, locale: LocaleCode): string {
   return DateTime.fromISO(date, { zone: "UTC" }).setLocale(LUXON_LOCALE[locale]).toFormat("d LLL");

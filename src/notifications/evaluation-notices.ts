@@ -1,7 +1,10 @@
-import { formatDate } from "../i18n/format.ts";
+import type { PeriodKind } from "../domain/periods.ts";
+import { formatDate, formatNumber } from "../i18n/format.ts";
 import { messagesFor } from "../i18n/index.ts";
 import { type Tx, toLocalDate } from "../services/db-types.ts";
+import { periodEvidence } from "../services/evaluation-evidence.ts";
 import { recipientFor } from "../services/recipients.ts";
+import { createUnitCalendarCache } from "../services/unit-calendar-cache.ts";
 import type { Notice, NoticeDeps } from "./notices.ts";
 
 /** A rating set or changed, for the employee on their own platform, with the objection button. */
@@ -24,6 +27,7 @@ export async function evaluationNotices(
       status: true,
       version: true,
       rater: { select: { name: true } },
+      ratedBy: { select: { name: true } },
     },
   });
   // A newer version has its own notification; an objected or final one is told by the decision.
@@ -33,7 +37,7 @@ export async function evaluationNotices(
   const t = messagesFor(recipient.locale).evaluation;
   const text = t.told({
     period: evaluation.periodName,
-    rater: evaluation.rater.name,
+    rater: evaluation.ratedBy?.name ?? evaluation.rater.name,
     hasil: t.rating[evaluation.ratingHasilKerja],
     perilaku: t.rating[evaluation.ratingPerilaku],
     predikat: t.predikat[evaluation.predikat],
@@ -63,12 +67,17 @@ async function objectionWithEvaluation(tx: Tx, objectionId: string) {
         select: {
           personId: true,
           raterId: true,
+          periodCode: true,
           periodName: true,
+          periodKind: true,
+          startDate: true,
+          endDate: true,
+          ratingDeadline: true,
           ratingHasilKerja: true,
           ratingPerilaku: true,
           predikat: true,
           feedback: true,
-          person: { select: { name: true } },
+          person: { select: { name: true, unitId: true, unit: { select: { timeZone: true } } } },
           rater: { select: { name: true } },
         },
       },
@@ -94,11 +103,12 @@ export async function objectionNotices(tx: Tx, objectionId: string, deps: Notice
     feedback: e.feedback,
     reason: objection.reason,
   });
+  const evidence = await evidenceSummary(tx, objection.evaluation, recipient.locale);
   return [
     {
       recipient,
       message: {
-        text,
+        text: `${text}\n\n${evidence}`,
         choices: [
           [
             { label: t.keep, data: `o:keep:${objection.id}` },
@@ -154,4 +164,52 @@ export async function objectionDecisionNotices(
     });
   }
   return notices;
+}
+
+/** The evidence the rater had, in short: capaian per IKI and approved vs available minutes in the period. */
+async function evidenceSummary(
+  tx: Tx,
+  e: {
+    personId: string;
+    periodCode: string;
+    periodName: string;
+    periodKind: PeriodKind;
+    startDate: Date;
+    endDate: Date;
+    ratingDeadline: Date;
+    person: { unitId: string; unit: { timeZone: string } };
+  },
+  locale: "id" | "en",
+): Promise<string> {
+  const t = messagesFor(locale).evaluation;
+  const period = {
+    code: e.periodCode,
+    name: e.periodName,
+    kind: e.periodKind,
+    startDate: toLocalDate(e.startDate),
+    endDate: toLocalDate(e.endDate),
+    ratingDeadline: toLocalDate(e.ratingDeadline),
+  };
+  const evidence = await periodEvidence(
+    tx,
+    createUnitCalendarCache(0),
+    { id: e.personId, unitId: e.person.unitId },
+    period,
+    e.person.unit.timeZone,
+  );
+  const n = (value: number) => formatNumber(value, locale);
+  return [
+    t.evidenceSummary,
+    ...evidence.ikis.map((iki) =>
+      t.evidenceIki(
+        iki.ikiCode,
+        n(iki.realisedInPeriod),
+        n(iki.realisedToEnd),
+        n(iki.target),
+        iki.unitLabel,
+        n(iki.percent),
+      ),
+    ),
+    t.minutes(evidence.approvedMinutes, evidence.availableMinutes, evidence.approvedActivities),
+  ].join("\n");
 }

@@ -30,6 +30,7 @@ export interface EvaluationExportRow {
     predikat: Predikat;
     feedback: string | null;
     behaviourNotes: Record<string, string>;
+    /** when the result was set: the rating, or the decision that changed it on objection */
     ratedAt: Date;
     unitHead: boolean;
     late: boolean;
@@ -89,7 +90,7 @@ export async function evaluationExport(
           status: true,
           objectionUntil: true,
           rater: { select: { nip: true, name: true } },
-          objection: { select: { decision: true } },
+          objection: { select: { decision: true, decidedAt: true } },
         },
       },
     },
@@ -133,7 +134,11 @@ export async function evaluationExport(
             predikat: evaluation.predikat,
             feedback: evaluation.feedback,
             behaviourNotes: notesOf(evaluation.behaviourNotes),
-            ratedAt: evaluation.ratedAt,
+            // A result changed on objection was set by the decision.
+            ratedAt:
+              evaluation.objection?.decision === "DIUBAH" && evaluation.objection.decidedAt
+                ? evaluation.objection.decidedAt
+                : evaluation.ratedAt,
             unitHead: evaluation.unitHead,
             late: evaluation.late,
           }

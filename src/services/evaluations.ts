@@ -240,7 +240,8 @@ export async function saveRating(
     if (note) notes[key] = note;
   }
   const data = {
-    raterId: input.actorId,
+    raterId: target.ratee.raterOfRecordId,
+    ratedById: input.actorId,
     periodName: target.period.name,
     periodKind: target.period.kind,
     startDate: fromLocalDate(target.period.startDate),
@@ -268,10 +269,11 @@ export async function saveRating(
     saved = { id: target.existing.id, version: input.expectedVersion + 1 };
   } else {
     const inserted = await tx.$queryRaw<{ id: string }[]>`
-      INSERT INTO evaluation (id, person_id, rater_id, period_code, period_name, period_kind, start_date, end_date,
+      INSERT INTO evaluation (id, person_id, rater_id, rated_by_id, period_code, period_name, period_kind, start_date, end_date,
         rating_deadline, organisation_result, unit_head, rating_hasil_kerja, rating_perilaku, predikat, feedback,
         behaviour_notes, late, rated_at, told_on, objection_until, updated_at)
-      VALUES (gen_random_uuid(), ${input.personId}::uuid, ${input.actorId}::uuid, ${input.periodCode},
+      VALUES (gen_random_uuid(), ${input.personId}::uuid, ${data.raterId}::uuid, ${input.actorId}::uuid,
+        ${input.periodCode},
         ${data.periodName}, ${data.periodKind}::"PeriodKind", ${data.startDate}::date, ${data.endDate}::date,
         ${data.ratingDeadline}::date, ${data.organisationResult}::"OrganisationResult", ${data.unitHead},
         ${hasilKerja}::"Rating", ${rating.perilaku}::"Rating", ${result}::"Predikat", ${data.feedback},

@@ -108,7 +108,24 @@ export async function submitObjection(
     where: { id: input.evaluationId, status: "DINILAI" },
     data: { status: "KEBERATAN" },
   });
-  if (locked.count !== 1) return { ok: false, reason: "FINAL" };
+  if (locked.count !== 1) {
+    // Another objection or the scheduler's closing got there first, in between.
+    const other = await tx.objection.findUnique({
+      where: { evaluationId: input.evaluationId },
+      select: { id: true },
+    });
+    const reason = other ? "ALREADY_OBJECTED" : "FINAL";
+    await auditEvaluation(tx, {
+      actorId: input.personId,
+      via: input.via,
+      action: "objection.refused",
+      entity: "evaluation",
+      entityId: input.evaluationId,
+      now: input.now,
+      detail: { reason },
+    });
+    return { ok: false, reason, raterName: check.objectable.raterName };
+  }
   const evaluation = await tx.evaluation.findUniqueOrThrow({
     where: { id: input.evaluationId },
     select: { ratingHasilKerja: true, ratingPerilaku: true, predikat: true },
@@ -134,17 +151,6 @@ export async function submitObjection(
     now: input.now,
   });
   return { ok: true, objectionId: objection.id };
-}
-
-/** An objection waiting for `actorId`'s decision, with what the decision screen needs. */
-export interface PendingObjection {
-  id: string;
-  evaluationId: string;
-  personId: string;
-  personName: string;
-  unitHead: boolean;
-  /** the head's rating hasil kerja follows the capaian: a changed result keeps it */
-  fixedHasilKerja: Rating | null;
 }
 
 export type DecideResult =

@@ -9,11 +9,16 @@ import { fromLocalDate, type Tx } from "./db-types.ts";
  * is the rater's own direct supervisor.
  */
 
-/** The direct supervisor of `personId` on `date` (a relation in force then), or null. */
+/** The active direct supervisor of `personId` on `date` (a relation in force then), or null. */
 export async function supervisorOn(tx: Tx, personId: string, date: string): Promise<string | null> {
   const on = fromLocalDate(date);
   const relation = await tx.supervisorRelation.findFirst({
-    where: { personId, validFrom: { lte: on }, OR: [{ validTo: null }, { validTo: { gt: on } }] },
+    where: {
+      personId,
+      supervisor: { active: true },
+      validFrom: { lte: on },
+      OR: [{ validTo: null }, { validTo: { gt: on } }],
+    },
     orderBy: { validFrom: "desc" },
     select: { supervisorId: true },
   });

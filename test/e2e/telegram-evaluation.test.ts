@@ -99,7 +99,7 @@ describe("the rater's board and the rating on Telegram", () => {
 
   it("shows the evidence first, then rates Budi above expectations twice: Sangat Baik after Tetapkan", async () => {
     await rina.press("Nilai Budi Santoso");
-    const evidence = rina.lastText();
+    const evidence = rina.texts().slice(-2).join("\n");
     expect(evidence).toContain("IKI-1.1 Data penduduk yang dimutakhirkan");
     // 120 in the period; 160 since 1 January of the 3,000 target.
     expect(evidence).toContain(
@@ -122,6 +122,9 @@ describe("the rater's board and the rating on Telegram", () => {
     expect(await evaluationOf("budi")).toBeNull();
     await rina.press("Tetapkan");
     expect(rina.lastText()).toContain("Penilaian Budi Santoso ditetapkan: predikat Sangat Baik");
+    // A second tap on the same button changes nothing and tells nobody again.
+    await rina.press("Tetapkan");
+    expect(rina.lastText()).toContain("Penilaian Budi Santoso ditetapkan");
     const saved = await evaluationOf("budi");
     expect(saved).toMatchObject({
       ratingHasilKerja: "DI_ATAS",
@@ -139,12 +142,17 @@ describe("the rater's board and the rating on Telegram", () => {
     const told = await received(budi, "Hasil penilaian kinerja Triwulan III 2026 Anda");
     expect(told).toContain("Predikat: Sangat Baik");
     expect(told).toContain("sampai Jumat, 16 Okt 2026");
+    expect(budi.texts().filter((x) => x.includes("Hasil penilaian kinerja")).length).toBe(1);
+    expect(await evaluationOf("budi")).toMatchObject({ version: 1 });
     expect(budi.findButton("Ajukan keberatan")).toBeDefined();
   });
 
   it("requires umpan balik when a rating is below expectations (SESUAI × DI_BAWAH → Kurang/Misconduct)", async () => {
     await rina.say("/penilaian_tim");
     await rina.press(/^Nilai Siti/);
+    // A button left on Budi's rating answers nothing in Siti's: it names Budi.
+    await rina.pressData(`e:h:DI_ATAS:${ids.budi}`, 1);
+    expect(rina.lastText()).toContain("Bagaimana rating hasil kerjanya?");
     await rina.press("Sesuai");
     await rina.press("Di bawah");
     await rina.press("Lanjut");
@@ -205,13 +213,12 @@ describe("the rater's board and the rating on Telegram", () => {
   it("gives the unit head the rating hasil kerja of the unit's capaian, shown and not chosen", async () => {
     await camat.say("/penilaian_tim");
     await camat.press(/^Nilai Rina/);
-    const shown = camat.lastText();
+    const shown = camat.texts().slice(-2).join("\n");
     expect(shown).toContain(
       "Sebagai kepala unit, rating hasil kerjanya mengikuti capaian organisasi (Baik): Sesuai ekspektasi.",
     );
     expect(shown).toContain("Bagaimana rating perilaku kerjanya");
     expect(camat.findButton("Di atas")).toBeDefined();
-    // A hasil button from an older message does nothing here: only perilaku is asked.
     await camat.press("Di atas");
     await camat.press("Lanjut");
     await camat.press("Lewati");
@@ -225,6 +232,16 @@ describe("the rater's board and the rating on Telegram", () => {
       ratingPerilaku: "DI_ATAS",
       predikat: "BAIK",
     });
+  });
+
+  it("refuses an objection when nobody is above the rater, naming whom to ask", async () => {
+    await received(rina, "Anda dari Drs. Asep Sunandar");
+    await rina.press("Ajukan keberatan");
+    expect(rina.lastText()).toContain(
+      "tidak ada atasan pejabat penilai yang tercatat di atas Drs. Asep Sunandar, M.Si.",
+    );
+    expect(rina.lastText()).toContain("admin kepegawaian");
+    expect(await t.db.objection.count({ where: { evaluation: { personId: ids.kasiPelayanan } } })).toBe(0);
   });
 
   it("refuses a unit head's rating while the unit has no capaian", async () => {
@@ -267,6 +284,10 @@ describe("keberatan", () => {
     expect(request).toContain("oleh Rina Marlina, S.Sos.");
     expect(request).toContain("Predikat: Sangat Baik");
     expect(request).toContain("Alasan keberatan: Pemutakhiran data RW 05");
+    expect(request).toContain("Ringkasan bukti kinerja periode itu:");
+    expect(request).toContain(
+      "IKI-1.1: realisasi periode 120, s.d. akhir periode 160 dari 3.000 data (5,3%)",
+    );
     expect((await evaluationOf("budi"))?.status).toBe("KEBERATAN");
   });
 

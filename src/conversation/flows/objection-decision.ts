@@ -22,6 +22,7 @@ interface Loaded {
   name: string;
   unitHead: boolean;
   hasil: z.infer<typeof rating>;
+  perilaku: z.infer<typeof rating>;
 }
 
 /** The objection, if `actorId` is the one to decide it and it is still open; else the refusal to give. */
@@ -33,7 +34,14 @@ async function load(ctx: TurnContext, objectionId: string): Promise<Loaded | { r
       id: true,
       deciderId: true,
       decision: true,
-      evaluation: { select: { unitHead: true, ratingHasilKerja: true, person: { select: { name: true } } } },
+      evaluation: {
+        select: {
+          unitHead: true,
+          ratingHasilKerja: true,
+          ratingPerilaku: true,
+          person: { select: { name: true } },
+        },
+      },
     },
   });
   const t = ctx.t.evaluation;
@@ -56,11 +64,13 @@ async function load(ctx: TurnContext, objectionId: string): Promise<Loaded | { r
     name: objection.evaluation.person.name,
     unitHead: objection.evaluation.unitHead,
     hasil: objection.evaluation.ratingHasilKerja,
+    perilaku: objection.evaluation.ratingPerilaku,
   };
 }
 
-const ratingRow = (ctx: TurnContext, action: "h" | "p"): Choice[][] => [
-  RATINGS.map((r) => ({ label: ctx.t.evaluation.ratingShort[r], data: `o:${action}:${r}` })),
+/** The buttons name the objection: one left on another objection's message is stale. */
+const ratingRow = (ctx: TurnContext, action: "h" | "p", objectionId: string): Choice[][] => [
+  RATINGS.map((r) => ({ label: ctx.t.evaluation.ratingShort[r], data: `o:${action}:${r}:${objectionId}` })),
 ];
 
 function askReason(ctx: TurnContext, state: DecisionState, loaded: Loaded): TurnResult {
@@ -144,10 +154,31 @@ export const objectionDecisionFlow = {
         const ratingOptions = RATINGS.map((r) => ({ label: t.rating[r], value: r }));
         const fields: FormField[] = [];
         if (loaded.unitHead) fields.push({ kind: "info", text: `${t.formHasil}: ${t.rating[loaded.hasil]}` });
-        else fields.push({ kind: "choice", id: "hasil", label: t.formHasil, options: ratingOptions });
+        else {
+          fields.push({
+            kind: "choice",
+            id: "hasil",
+            label: t.formHasil,
+            options: ratingOptions,
+            initial: loaded.hasil,
+          });
+        }
         fields.push(
-          { kind: "choice", id: "perilaku", label: t.formPerilaku, options: ratingOptions },
-          { kind: "text", id: "reason", label: t.formReason, maxLength: REASON_MAX, multiline: true },
+          {
+            kind: "choice",
+            id: "perilaku",
+            label: t.formPerilaku,
+            options: ratingOptions,
+            initial: loaded.perilaku,
+          },
+          {
+            kind: "text",
+            id: "reason",
+            label: t.formReason,
+            minLength: DECISION_REASON_MIN,
+            maxLength: REASON_MAX,
+            multiline: true,
+          },
         );
         return reply({
           kind: "form",
@@ -159,19 +190,23 @@ export const objectionDecisionFlow = {
       }
       const state: DecisionState = { objectionId: loaded.id, decision: "DIUBAH" };
       if (loaded.unitHead) {
-        return reply(message(t.askPerilaku, ratingRow(ctx, "p"))).next({
+        return reply(message(t.askPerilaku, ratingRow(ctx, "p", loaded.id))).next({
           flow: FLOW,
           step: "perilaku",
           data: { ...state, hasil: loaded.hasil },
         });
       }
-      return reply(message(t.askHasil, ratingRow(ctx, "h"))).next({ flow: FLOW, step: "hasil", data: state });
+      return reply(message(t.askHasil, ratingRow(ctx, "h", loaded.id))).next({
+        flow: FLOW,
+        step: "hasil",
+        data: state,
+      });
     }
     const parsed = stateSchema.safeParse(ctx.state?.flow === FLOW ? ctx.state.data : undefined);
     const given = rating.safeParse(arg);
-    if (!parsed.success || !given.success) return stale;
+    if (!parsed.success || !given.success || parts[2] !== parsed.data.objectionId) return stale;
     if (action === "h" && ctx.state?.step === "hasil") {
-      return reply(message(t.askPerilaku, ratingRow(ctx, "p"))).next({
+      return reply(message(t.askPerilaku, ratingRow(ctx, "p", parsed.data.objectionId))).next({
         flow: FLOW,
         step: "perilaku",
         data: { ...parsed.data, hasil: given.data },

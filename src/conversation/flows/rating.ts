@@ -79,8 +79,9 @@ function refusalText(
   }
 }
 
-const ratingChoices = (ctx: TurnContext, action: "h" | "p"): Choice[][] => [
-  RATINGS.map((r) => ({ label: ctx.t.evaluation.ratingShort[r], data: `e:${action}:${r}` })),
+/** Every button of the dialog names the person rated: a button left on an earlier rating's message is stale. */
+const ratingChoices = (ctx: TurnContext, action: "h" | "p", personId: string): Choice[][] => [
+  RATINGS.map((r) => ({ label: ctx.t.evaluation.ratingShort[r], data: `e:${action}:${r}:${personId}` })),
 ];
 
 function draftOf(target: RatingTarget): Draft {
@@ -169,9 +170,9 @@ function summary(ctx: TurnContext, draft: Draft & { hasil: Rating; perilaku: Rat
   return reply(
     message(text, [
       [
-        { label: t.confirm, data: "e:set" },
-        { label: t.change, data: "e:chg" },
-        { label: ctx.t.common.cancel, data: "e:cancel" },
+        { label: t.confirm, data: `e:set:${draft.personId}` },
+        { label: t.change, data: `e:chg:${draft.personId}` },
+        { label: ctx.t.common.cancel, data: `e:cancel:${draft.personId}` },
       ],
     ]),
   ).next(next("confirm", draft));
@@ -179,18 +180,18 @@ function summary(ctx: TurnContext, draft: Draft & { hasil: Rating; perilaku: Rat
 
 function askPerilaku(ctx: TurnContext, draft: Draft, prefix?: string): TurnResult {
   const text = prefix ? `${prefix}\n\n${ctx.t.evaluation.askPerilaku}` : ctx.t.evaluation.askPerilaku;
-  return reply(message(text, ratingChoices(ctx, "p"))).next(next("perilaku", draft));
+  return reply(message(text, ratingChoices(ctx, "p", draft.personId))).next(next("perilaku", draft));
 }
 
 function notesPrompt(ctx: TurnContext, draft: Draft, prefix?: string): TurnResult {
   const t = ctx.t.evaluation;
   const buttons = BERAKHLAK.map((v) => ({
     label: `${draft.notes[v] ? "✓ " : ""}${t.values[v]}`,
-    data: `e:n:${v}`,
+    data: `e:n:${v}:${draft.personId}`,
   }));
   const rows: Choice[][] = [];
   for (let i = 0; i < buttons.length; i += 2) rows.push(buttons.slice(i, i + 2));
-  rows.push([{ label: t.next, data: "e:next" }]);
+  rows.push([{ label: t.next, data: `e:next:${draft.personId}` }]);
   return reply(message(prefix ? `${prefix}\n${t.notesPrompt}` : t.notesPrompt, rows)).next(
     next("notes", draft),
   );
@@ -205,7 +206,7 @@ function askFeedback(ctx: TurnContext, draft: Draft, prefix?: string): TurnResul
   return reply(
     message(
       prefix ? `${prefix}\n${text}` : text,
-      required ? undefined : [[{ label: ctx.t.common.skip, data: "e:skip" }]],
+      required ? undefined : [[{ label: ctx.t.common.skip, data: `e:skip:${draft.personId}` }]],
     ),
   ).next(next("feedback", draft));
 }
@@ -249,10 +250,18 @@ async function start(
   const draft = draftOf(found.target);
   const evidence = await evidenceText(ctx, found.target);
   if (inForm) return reply(ratingForm(ctx, evidence, draft)).keep();
-  if (draft.fixedHasil) return askPerilaku(ctx, { ...draft, hasil: draft.fixedHasil }, evidence);
-  return reply(message(`${evidence}\n\n${ctx.t.evaluation.askHasil}`, ratingChoices(ctx, "h"))).next(
-    next("hasil", draft),
-  );
+  // The evidence and the question are two messages: a long evidence text never cuts the question off.
+  if (draft.fixedHasil) {
+    const withHasil = { ...draft, hasil: draft.fixedHasil };
+    return reply(
+      message(evidence),
+      message(ctx.t.evaluation.askPerilaku, ratingChoices(ctx, "p", draft.personId)),
+    ).next(next("perilaku", withHasil));
+  }
+  return reply(
+    message(evidence),
+    message(ctx.t.evaluation.askHasil, ratingChoices(ctx, "h", draft.personId)),
+  ).next(next("hasil", draft));
 }
 
 async function confirm(ctx: TurnContext, draft: Draft): Promise<TurnResult> {
@@ -293,8 +302,8 @@ function notesFromValues(values: Record<string, string>): BehaviourNotes {
 
 /**
  * Rating one person for a period (SPEC section 12). Button data: `e:board:<code>` and
- * `e:rate:<personId>:<code>` answer any time; `e:h|p:<rating>`, `e:n:<value>`, `e:next`, `e:skip`,
- * `e:set`, `e:chg`, `e:cancel` belong to the dialog. Nothing is saved before Tetapkan (`e:set`), and
+ * `e:rate:<personId>:<code>` answer any time; `e:h|p:<rating>:<personId>`, `e:n:<value>:<personId>`,
+ * `e:next|skip|set|chg|cancel:<personId>` belong to the dialog about that person. Nothing is saved before Tetapkan (`e:set`), and
  * saving checks authority and state again.
  */
 export const ratingFlow = {
@@ -307,13 +316,18 @@ export const ratingFlow = {
   ): Promise<TurnResult> {
     const [action, a = "", b = ""] = parts;
     const stale = reply({ kind: "notice", text: ctx.t.common.staleButton }).keep();
-    if (action === "board") return PERIOD_CODE.test(a) ? showEvaluationBoard(ctx, a) : stale;
+    if (action === "board") {
+      const page = b === "" ? 0 : Number(b);
+      if (!PERIOD_CODE.test(a) || !Number.isInteger(page) || page < 0) return stale;
+      return showEvaluationBoard(ctx, a, page);
+    }
     if (action === "rate") {
       if (!UUID.safeParse(a).success || !PERIOD_CODE.test(b)) return stale;
       return start(ctx, a, b, options.asksInForm);
     }
     const draft = readDraft(ctx);
-    if (!draft) return stale;
+    const valued = action === "h" || action === "p" || action === "n";
+    if (!draft || (valued ? b : a) !== draft.personId) return stale;
     const step = ctx.state?.step;
     if (action === "cancel") return reply(message(ctx.t.common.cancelled)).end();
     if (action === "h" && step === "hasil") {
@@ -350,7 +364,9 @@ export const ratingFlow = {
         return reply(ratingForm(ctx, await evidenceText(ctx, found.target), draft)).keep();
       }
       if (draft.fixedHasil) return askPerilaku(ctx, draft);
-      return reply(message(ctx.t.evaluation.askHasil, ratingChoices(ctx, "h"))).next(next("hasil", draft));
+      return reply(message(ctx.t.evaluation.askHasil, ratingChoices(ctx, "h", draft.personId))).next(
+        next("hasil", draft),
+      );
     }
     return stale;
   },
@@ -369,8 +385,9 @@ export const ratingFlow = {
     }
     if (step === "feedback") return toSummary(ctx, { ...draft, feedback: text.trim() });
     // A button is expected at this step: show it again.
-    if (step === "hasil") return reply(message(t.askHasil, ratingChoices(ctx, "h"))).keep();
-    if (step === "perilaku") return reply(message(t.askPerilaku, ratingChoices(ctx, "p"))).keep();
+    if (step === "hasil") return reply(message(t.askHasil, ratingChoices(ctx, "h", draft.personId))).keep();
+    if (step === "perilaku")
+      return reply(message(t.askPerilaku, ratingChoices(ctx, "p", draft.personId))).keep();
     if (step === "notes") return notesPrompt(ctx, draft);
     return toSummary(ctx, draft);
   },
@@ -410,7 +427,9 @@ export const ratingFlow = {
     const fullHasil = draft.fixedHasil ?? draft.hasil;
     if (!fullHasil || !draft.perilaku) {
       return reply(
-        message(ctx.t.evaluation.askPerilaku, [[{ label: ctx.t.evaluation.change, data: "e:chg" }]]),
+        message(ctx.t.evaluation.askPerilaku, [
+          [{ label: ctx.t.evaluation.change, data: `e:chg:${personId}` }],
+        ]),
       ).next(next("confirm", draft));
     }
     const problem = checkRating({
@@ -422,7 +441,7 @@ export const ratingFlow = {
     if (problem) {
       // Kept as a draft: Ubah opens the form again with what was typed.
       return reply(
-        message(refusalText(ctx, problem), [[{ label: ctx.t.evaluation.change, data: "e:chg" }]]),
+        message(refusalText(ctx, problem), [[{ label: ctx.t.evaluation.change, data: `e:chg:${personId}` }]]),
       ).next(next("confirm", draft));
     }
     return summary(ctx, { ...draft, hasil: fullHasil, perilaku: draft.perilaku });

@@ -3,16 +3,19 @@ import { type DistributionWarning, distributionWarnings } from "../../domain/pol
 import type { Predikat } from "../../domain/predikat.ts";
 import { localDate } from "../../domain/time-zone.ts";
 import type { EvaluationMessages } from "../../i18n/evaluation-id.ts";
-import { formatDate, formatShortDate } from "../../i18n/format.ts";
+import { formatDate, formatDayMonthYear } from "../../i18n/format.ts";
 import { toLocalDate } from "../../services/db-types.ts";
 import { organisationResultFor, periodsForUnit, yearsAround } from "../../services/periods.ts";
-import { rateesOf } from "../../services/raters.ts";
+import { isUnitHead, rateesOf } from "../../services/raters.ts";
 import { message, reply, requirePerson, type TurnContext, type TurnResult } from "../context.ts";
 import { loadPersonDay } from "../person-day.ts";
 import type { Choice } from "../types.ts";
 
 /** A period code fits in button data (Telegram's 64 bytes) and never holds the ":" that separates parts. */
 export const PERIOD_CODE = /^[A-Za-z0-9._-]{1,20}$/;
+
+/** People per page of the board. */
+export const BOARD_PAGE = 20;
 
 export type BoardStatus = "BELUM" | "DINILAI" | "KEBERATAN" | "FINAL";
 
@@ -57,7 +60,7 @@ async function choosePeriod(
  * each person they rate with status and predikat, then per unit the distribution of predikat against the
  * pola its capaian fixes (warnings, never a block), and a button per person to rate or change.
  */
-export async function showEvaluationBoard(ctx: TurnContext, args: string): Promise<TurnResult> {
+export async function showEvaluationBoard(ctx: TurnContext, args: string, page = 0): Promise<TurnResult> {
   const rater = requirePerson(ctx);
   const t = ctx.t.evaluation;
   const chosen = await choosePeriod(ctx, args.trim().split(/\s+/)[0] ?? "");
@@ -68,8 +71,8 @@ export async function showEvaluationBoard(ctx: TurnContext, args: string): Promi
   const lines = [
     t.boardHeader(
       period.name,
-      formatShortDate(period.startDate, ctx.locale),
-      formatDate(period.endDate, ctx.locale),
+      formatDayMonthYear(period.startDate, ctx.locale),
+      formatDayMonthYear(period.endDate, ctx.locale),
       formatDate(period.ratingDeadline, ctx.locale),
     ),
   ];
@@ -86,7 +89,13 @@ export async function showEvaluationBoard(ctx: TurnContext, args: string): Promi
   });
   const choices: Choice[][] = [];
   const byUnit = new Map<string, { name: string; total: number; predikats: Predikat[] }>();
+  // Everyone counts in the distribution; a page lists and offers buttons for BOARD_PAGE people (a Slack
+  // message holds 50 blocks, a Telegram keyboard about 100 buttons).
+  const pages = Math.ceil(ratees.length / BOARD_PAGE);
+  const shown = Math.min(Math.max(page, 0), pages - 1);
+  const onPage = new Set(ratees.slice(shown * BOARD_PAGE, (shown + 1) * BOARD_PAGE).map((r) => r.id));
   lines.push("");
+  if (pages > 1) lines.push(t.page(shown + 1, pages));
   for (const ratee of ratees) {
     const evaluation = evaluations.find((e) => e.personId === ratee.id);
     const rateeToday = localDate(ratee.timeZone, ctx.now);
@@ -97,14 +106,17 @@ export async function showEvaluationBoard(ctx: TurnContext, args: string): Promi
           ? "FINAL"
           : evaluation.status;
     }
-    lines.push(
-      t.boardLine(ratee.name, t.status[status], evaluation ? t.predikat[evaluation.predikat] : null),
-    );
-    const unit = byUnit.get(ratee.unitId) ?? { name: ratee.unitName, total: 0, predikats: [] };
+    if (onPage.has(ratee.id)) {
+      lines.push(
+        t.boardLine(ratee.name, t.status[status], evaluation ? t.predikat[evaluation.predikat] : null),
+      );
+    }
+    const group = await distributionUnit(ctx, ratee, period.endDate);
+    const unit = byUnit.get(group.id) ?? { name: group.name, total: 0, predikats: [] };
     unit.total += 1;
     if (evaluation) unit.predikats.push(evaluation.predikat);
-    byUnit.set(ratee.unitId, unit);
-    if (isOpen && (status === "BELUM" || status === "DINILAI")) {
+    byUnit.set(group.id, unit);
+    if (onPage.has(ratee.id) && isOpen && (status === "BELUM" || status === "DINILAI")) {
       const label = status === "BELUM" ? t.rateButton(ratee.name) : t.changeButton(ratee.name);
       choices.push([{ label, data: `e:rate:${ratee.id}:${period.code}` }]);
     }
@@ -123,7 +135,28 @@ export async function showEvaluationBoard(ctx: TurnContext, args: string): Promi
     }
   }
   if (warned) lines.push(t.warningNote);
-  return reply(message(lines.join("\n"), [...choices, ...otherPeriods(period, open)])).keep();
+  const nav: Choice[] = [];
+  if (shown > 0) nav.push({ label: t.previousPage, data: `e:board:${period.code}:${shown - 1}` });
+  if (shown < pages - 1) nav.push({ label: t.nextPage, data: `e:board:${period.code}:${shown + 1}` });
+  const rows = [...choices, ...(nav.length > 0 ? [nav] : []), ...otherPeriods(period, open)];
+  return reply(message(lines.join("\n"), rows)).keep();
+}
+
+/**
+ * The unit whose pola a ratee counts in: their own, but a unit head counts with the unit above (the unit
+ * of their rater), as they lead, rather than belong to, the unit whose result fixes the pola.
+ */
+async function distributionUnit(
+  ctx: TurnContext,
+  ratee: { id: string; unitId: string; unitName: string },
+  endDate: string,
+): Promise<{ id: string; name: string }> {
+  if (!(await isUnitHead(ctx.tx, ratee.id, endDate))) return { id: ratee.unitId, name: ratee.unitName };
+  const unit = await ctx.tx.unit.findUnique({
+    where: { id: ratee.unitId },
+    select: { parent: { select: { id: true, name: true } } },
+  });
+  return unit?.parent ?? { id: ratee.unitId, name: ratee.unitName };
 }
 
 /** Buttons to the other open periods (at most three). */

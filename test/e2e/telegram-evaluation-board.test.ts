@@ -1,0 +1,47 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DEMO, TelegramTestApp, type TelegramTestUser } from "../support/telegram-app.ts";
+
+// Friday 2 October 2026, 10.00 WIB; triwulan III is open. Rina's team grows to 26 people.
+let t: TelegramTestApp;
+let rina: TelegramTestUser;
+
+beforeAll(async () => {
+  t = await TelegramTestApp.start({ now: "2026-10-02T03:00:00Z" });
+  const rinaRow = await t.db.person.findUniqueOrThrow({ where: { nip: DEMO.kasiPelayanan } });
+  for (let i = 1; i <= 23; i++) {
+    const person = await t.db.person.create({
+      data: {
+        nip: `1990010120150110${String(i).padStart(2, "0")}`,
+        nipKind: "PNS",
+        name: `Pegawai Uji ${String(i).padStart(2, "0")}`,
+        position: "Pengadministrasi",
+        unitId: rinaRow.unitId,
+      },
+    });
+    await t.db.supervisorRelation.create({
+      data: { personId: person.id, supervisorId: rinaRow.id, validFrom: new Date("2026-01-01T00:00:00Z") },
+    });
+  }
+  rina = t.user(8301);
+  await rina.linkTo(DEMO.kasiPelayanan);
+});
+afterAll(async () => {
+  await t.close();
+});
+
+describe("a large team's board", () => {
+  it("pages the people (20 a page) so the message and its buttons stay within the platforms' limits", async () => {
+    await rina.say("/penilaian_tim");
+    const first = rina.last();
+    expect(first?.text).toContain("Halaman 1 dari 2");
+    const rateButtons = (first?.inlineKeyboard ?? []).flat().filter((b) => b.text.startsWith("Nilai "));
+    expect(rateButtons).toHaveLength(20);
+    expect(first?.text.match(/ — belum dinilai/g)).toHaveLength(20);
+    expect(first?.text).toContain("Sangat Baik 0");
+    await rina.press("Berikutnya ›");
+    const second = rina.last();
+    expect(second?.text).toContain("Halaman 2 dari 2");
+    expect(second?.text.match(/ — belum dinilai/g)).toHaveLength(6);
+    expect((second?.inlineKeyboard ?? []).flat().map((b) => b.text)).toContain("‹ Sebelumnya");
+  });
+});
