@@ -31,6 +31,8 @@ describe("an employee reports on Telegram and the supervisor approves on Telegra
       "target",
       "umpan_balik",
       "izin",
+      "penilaian",
+      "keberatan",
       "bahasa",
       "bantuan",
       "batal",
