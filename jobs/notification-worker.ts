@@ -34,6 +34,7 @@ import {
   recordSent,
   releaseOutboxRow,
 } from "../src/outbox/outbox.ts";
+import { markEvaluationTold } from "../src/services/evaluations.ts";
 import { markUnreachable } from "../src/services/recipients.ts";
 import { createUnitCalendarCache } from "../src/services/unit-calendar-cache.ts";
 import { NOTIFICATIONS_QUEUE } from "./notification-queue.ts";
@@ -180,6 +181,9 @@ export function startNotificationWorker(deps: NotificationWorkerDeps): Worker<No
             deps.metrics?.sends.inc({ platform: address.platform, outcome: "sent" });
             await db.$transaction(async (tx) => {
               await recordSent(tx, data.outboxId, personId);
+              if (data.kind === "evaluation") {
+                await markEvaluationTold(tx, data.evaluationId, data.version, deps.clock());
+              }
               if (data.kind === "review-request") {
                 await recordReviewMessage(tx, {
                   activityId: data.activityId,

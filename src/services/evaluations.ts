@@ -1,5 +1,5 @@
 import type { LocalDate } from "../domain/local-date.ts";
-import { objectionDeadline, type Period, ratingLate, ratingOpen } from "../domain/periods.ts";
+import { OBJECTION_DAYS, objectionDeadline, type Period, ratingLate, ratingOpen } from "../domain/periods.ts";
 import { headHasilKerja, type OrganisationResult } from "../domain/pola-distribusi.ts";
 import { type Predikat, predikat, type Rating } from "../domain/predikat.ts";
 import { localDate } from "../domain/time-zone.ts";
@@ -334,4 +334,24 @@ export async function auditEvaluation(
       ...(input.detail ? { detail: input.detail } : {}),
     },
   });
+}
+
+/**
+ * The employee was told this version of their result now: the objection window runs through the 14th day
+ * after the day they were told (in their unit's zone), so a notification delayed past midnight (an outage,
+ * a queue backlog) moves the window with it. Only ever later, and only while no objection or closing came.
+ */
+export async function markEvaluationTold(
+  tx: Tx,
+  evaluationId: string,
+  version: number,
+  now: Date,
+): Promise<void> {
+  await tx.$executeRaw`
+    UPDATE evaluation e
+    SET told_on = (${now}::timestamptz AT TIME ZONE u.time_zone)::date,
+        objection_until = (${now}::timestamptz AT TIME ZONE u.time_zone)::date + ${OBJECTION_DAYS}::int
+    FROM person p JOIN unit u ON u.id = p.unit_id
+    WHERE e.id = ${evaluationId}::uuid AND p.id = e.person_id AND e.version = ${version}
+      AND e.status = 'DINILAI' AND e.told_on < (${now}::timestamptz AT TIME ZONE u.time_zone)::date`;
 }
