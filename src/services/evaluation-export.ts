@@ -8,6 +8,7 @@ import type { OrganisationResult } from "../domain/pola-distribusi.ts";
 import type { Predikat, Rating } from "../domain/predikat.ts";
 import { instantAt, localDate } from "../domain/time-zone.ts";
 import { type Tx, toLocalDate } from "./db-types.ts";
+import { notesOf } from "./evaluations.ts";
 import { organisationResultFor, periodOfUnit } from "./periods.ts";
 import { supervisorOn } from "./raters.ts";
 
@@ -133,7 +134,7 @@ export async function evaluationExport(
             ratingPerilaku: evaluation.ratingPerilaku,
             predikat: evaluation.predikat,
             feedback: evaluation.feedback,
-            behaviourNotes: notesOf(evaluation.behaviourNotes),
+            behaviourNotes: notesOf(evaluation.behaviourNotes) as Record<string, string>,
             // A result changed on objection was set by the decision.
             ratedAt:
               evaluation.objection?.decision === "DIUBAH" && evaluation.objection.decidedAt
@@ -160,14 +161,6 @@ export async function evaluationExport(
       a.person.nip.localeCompare(b.person.nip),
   );
   return { ok: true, rows };
-}
-
-/** The text notes of a `behaviour_notes` JSON object; anything else in it is ignored. */
-function notesOf(value: unknown): Record<string, string> {
-  const notes: Record<string, string> = {};
-  if (typeof value !== "object" || value === null || Array.isArray(value)) return notes;
-  for (const [key, note] of Object.entries(value)) if (typeof note === "string") notes[key] = note;
-  return notes;
 }
 
 /** Feedback a person received in a period, grouped by the IKI of the activity it was given on. */

@@ -64,7 +64,8 @@ export type TargetResult =
   | { ok: true; target: RatingTarget }
   | { ok: false; reason: TargetRefusal; period?: Period };
 
-const notesOf = (value: unknown): BehaviourNotes => {
+/** The BerAKHLAK notes stored as JSON, read back: known values with a text only. */
+export const notesOf = (value: unknown): BehaviourNotes => {
   const notes: BehaviourNotes = {};
   if (value && typeof value === "object" && !Array.isArray(value)) {
     for (const key of BERAKHLAK) {

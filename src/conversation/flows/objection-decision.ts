@@ -7,7 +7,7 @@ import type { Choice, FormField } from "../types.ts";
 
 const FLOW = "o";
 const UUID = z.uuid();
-const rating = z.enum(["DI_ATAS", "SESUAI", "DI_BAWAH"]);
+const rating = z.enum(RATINGS);
 const stateSchema = z.object({
   objectionId: z.uuid(),
   decision: z.enum(["TETAP", "DIUBAH"]),

@@ -21,7 +21,7 @@ import { evidenceText } from "./rating-evidence.ts";
 
 const FLOW = "e";
 const UUID = z.uuid();
-const rating = z.enum(["DI_ATAS", "SESUAI", "DI_BAWAH"]);
+const rating = z.enum(RATINGS);
 const coreValue = z.enum(BERAKHLAK);
 
 /** The rating being written, kept between turns (Telegram's steps; Slack's form before Tetapkan). */
