@@ -4,6 +4,7 @@ import { DEMO, TelegramTestApp, type TelegramTestUser } from "../support/telegra
 // Friday 2 October 2026, 10.00 WIB; triwulan III is open. Rina's team grows to 26 people.
 let t: TelegramTestApp;
 let rina: TelegramTestUser;
+let dedi: TelegramTestUser;
 
 beforeAll(async () => {
   t = await TelegramTestApp.start({ now: "2026-10-02T03:00:00Z" });
@@ -24,6 +25,8 @@ beforeAll(async () => {
   }
   rina = t.user(8301);
   await rina.linkTo(DEMO.kasiPelayanan);
+  dedi = t.user(8302);
+  await dedi.linkTo(DEMO.kasiPemerintahan);
 });
 afterAll(async () => {
   await t.close();
@@ -43,5 +46,35 @@ describe("a large team's board", () => {
     expect(second?.text).toContain("Halaman 2 dari 2");
     expect((second?.text ?? "").match(/ — belum dinilai/g)).toHaveLength(6);
     expect((second?.inlineKeyboard ?? []).flat().map((b) => b.text)).toContain("‹ Sebelumnya");
+  });
+});
+
+describe("a delegate rating", () => {
+  it("rates in the supervisor's place; the supervisor stays the rater of record", async () => {
+    const rinaRow = await t.db.person.findUniqueOrThrow({ where: { nip: DEMO.kasiPelayanan } });
+    const dediRow = await t.db.person.findUniqueOrThrow({ where: { nip: DEMO.kasiPemerintahan } });
+    const budi = await t.db.person.findUniqueOrThrow({ where: { nip: DEMO.budi } });
+    await dedi.pressData(`e:rate:${budi.id}:2026-TW3`, 1);
+    expect(dedi.lastText()).toContain("bukan pejabat penilai");
+    await t.db.delegation.create({
+      data: {
+        fromId: rinaRow.id,
+        toId: dediRow.id,
+        validFrom: new Date("2026-10-01T00:00:00Z"),
+        validTo: new Date("2026-10-09T00:00:00Z"),
+        reason: "cuti",
+      },
+    });
+    await dedi.pressData(`e:rate:${budi.id}:2026-TW3`, 1);
+    await dedi.press("Sesuai");
+    await dedi.press("Di atas");
+    await dedi.press("Lanjut");
+    await dedi.press("Lewati");
+    expect(dedi.lastText()).toContain("Predikat: Baik");
+    await dedi.press("Tetapkan");
+    const saved = await t.db.evaluation.findUniqueOrThrow({
+      where: { personId_periodCode: { personId: budi.id, periodCode: "2026-TW3" } },
+    });
+    expect(saved).toMatchObject({ raterId: rinaRow.id, ratedById: dediRow.id, predikat: "BAIK" });
   });
 });
