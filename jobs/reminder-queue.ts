@@ -13,11 +13,11 @@ import type { Redis } from "ioredis";
  *
  * Slots: "report-HH:MM" (daily report reminder at the unit's reminder time), "escalation" (09:00 of the
  * next working day, to a supervisor, about reports missing on the previous working day), "pending-review"
- * (08:00, to a supervisor with reports waiting more than one working day).
+ * (08:00, to a supervisor with reports waiting more than one working day), and the periodic evaluation's
+ * "penilaian-buka:<KODE>", "penilaian-pengingat:<KODE>" and "penilaian-eskalasi:<KODE>" (to raters and their
+ * supervisors; src/services/evaluation-reminders.ts).
  */
 export const REMINDERS_QUEUE = "reminders";
-
-export type ReminderSlotKind = "report" | "escalation" | "pending-review";
 
 export interface ReminderJob {
   deliveryId: string;
