@@ -1,6 +1,7 @@
 import type { Messages } from "../i18n/id.ts";
 import { reply, type TurnContext, type TurnResult } from "./context.ts";
 import { absenceFlow } from "./flows/absence.ts";
+import { colleagueInputFlow, startColleagueInput } from "./flows/colleague-input.ts";
 import { linkFlow } from "./flows/link.ts";
 import { objectionFlow, startObjection } from "./flows/objection.ts";
 import { objectionDecisionFlow } from "./flows/objection-decision.ts";
@@ -36,6 +37,7 @@ const flows: Record<string, Flow> = {
   [queueFlow.name]: queueFlow,
   [teamFeedbackFlow.name]: teamFeedbackFlow,
   [ratingFlow.name]: ratingFlow,
+  [colleagueInputFlow.name]: colleagueInputFlow,
   [objectionFlow.name]: objectionFlow,
   [objectionDecisionFlow.name]: objectionDecisionFlow,
 };
@@ -51,6 +53,7 @@ export const COMMAND_NAMES = [
   "izin",
   "penilaian",
   "keberatan",
+  "masukan",
   "bahasa",
   "bantuan",
   "batal",
@@ -82,6 +85,7 @@ const commands: Record<string, (ctx: TurnContext, args: string) => Promise<TurnR
   umpan_balik_tim: (ctx, args) => startTeamFeedback(ctx, args),
   penilaian: (ctx) => showMyEvaluations(ctx),
   keberatan: (ctx) => startObjection(ctx),
+  masukan: (ctx) => startColleagueInput(ctx),
   penilaian_tim: (ctx, args) => showEvaluationBoard(ctx, args),
 };
 
@@ -114,6 +118,8 @@ async function routeChoice(
       return teamFeedbackFlow.onChoice(ctx, parts.slice(1));
     case "e":
       return ratingFlow.onChoice(ctx, parts.slice(1), { asksInForm: event.asksInForm === true });
+    case "c":
+      return colleagueInputFlow.onChoice(ctx, parts.slice(1), { asksInForm: event.asksInForm === true });
     case "k":
       return objectionFlow.onChoice(ctx, parts.slice(1), { asksInForm: event.asksInForm === true });
     case "o":
@@ -134,6 +140,7 @@ export async function routeEvent(ctx: TurnContext, event: InboundEvent): Promise
     const [owner, ...parts] = event.data.split(":");
     if (ctx.person && owner === "v") return reviewFlow.onFormClosed(ctx, parts);
     if (ctx.person && owner === "k") return objectionFlow.onFormClosed(ctx, parts);
+    if (ctx.person && owner === "c") return colleagueInputFlow.onFormClosed(ctx);
     if (ctx.person && owner === "o") return objectionDecisionFlow.onFormClosed(ctx, parts);
     return reply().keep();
   }
@@ -160,6 +167,7 @@ export async function routeEvent(ctx: TurnContext, event: InboundEvent): Promise
       if (owner === "v") return reviewFlow.onForm(ctx, parts, event.text, event.message);
       if (owner === "e") return ratingFlow.onForm(ctx, parts, event.values ?? {});
       if (owner === "k") return objectionFlow.onForm(ctx, parts, event.text);
+      if (owner === "c") return colleagueInputFlow.onForm(ctx, parts, event.values ?? {});
       if (owner === "o") return objectionDecisionFlow.onForm(ctx, parts, event.text, event.values ?? {});
       return reply({ kind: "notice", text: ctx.t.common.staleButton }).keep();
     }

@@ -1,3 +1,4 @@
+import { colleagueEn } from "./colleague-en.ts";
 /**
  * English texts. Must have the same keys and signatures as `id.ts` (the reference catalog).
  * Tone (DOMAIN.md): polite, short, encouraging, never shaming; say what to do next.
@@ -23,9 +24,11 @@ export const en: Messages = {
     umpan_balik_tim: "Feedback to a team member (supervisors)",
     penilaian: "My performance ratings",
     keberatan: "Object to a performance rating",
+    masukan: "Input on a colleague (anonymous)",
     penilaian_tim: "Rate the team for a period (supervisors)",
   },
   evaluation: evaluationEn,
+  colleague: colleagueEn,
   common: {
     cancel: "Cancel",
     back: "Back",
@@ -225,6 +228,7 @@ export const en: Messages = {
         `${cmd("izin")} — request leave, sick leave, official travel`,
         `${cmd("penilaian")} — your periodic performance ratings`,
         `${cmd("keberatan")} — object to a rating (within 14 days)`,
+        `${cmd("masukan")} — anonymous input on a colleague`,
         `${cmd("bahasa")} — change language`,
         `${cmd("batal")} — cancel the conversation`,
         "",
@@ -383,5 +387,11 @@ export const en: Messages = {
         "Rating is still possible (recorded as late). If it helps, you could check in with the raters. Thank you.",
       ].join("\n");
     },
+  },
+  colleagueInvitation: {
+    invitation: (period: string, end: string, max: number) =>
+      `The period ${period} ends soon (${end}). You may give input on up to ${max} colleagues in your unit — without your name, as a consideration for their supervisors. Entirely optional.`,
+    startButton: "Give input",
+    declineButton: "No, thank you",
   },
 };

@@ -1,3 +1,4 @@
+import { colleagueId } from "./colleague-id.ts";
 /**
  * Indonesian texts: the reference catalog. `en.ts` must have the same keys (the type system checks).
  * Tone (DOMAIN.md): polite (Anda), short, encouraging, never shaming; say what to do next.
@@ -22,9 +23,11 @@ export const id = {
     umpan_balik_tim: "Umpan balik untuk anggota tim (atasan)",
     penilaian: "Hasil penilaian kinerja saya",
     keberatan: "Ajukan keberatan atas hasil penilaian",
+    masukan: "Masukan untuk rekan kerja (tanpa nama)",
     penilaian_tim: "Penilaian kinerja tim per periode (atasan)",
   },
   evaluation: evaluationId,
+  colleague: colleagueId,
   common: {
     cancel: "Batal",
     back: "Kembali",
@@ -225,6 +228,7 @@ export const id = {
         `${cmd("izin")} — ajukan cuti, sakit, dinas luar`,
         `${cmd("penilaian")} — hasil penilaian kinerja periodik Anda`,
         `${cmd("keberatan")} — ajukan keberatan atas hasil penilaian (14 hari)`,
+        `${cmd("masukan")} — masukan tanpa nama untuk rekan kerja`,
         `${cmd("bahasa")} — ganti bahasa`,
         `${cmd("batal")} — batalkan percakapan`,
         "",
@@ -374,6 +378,13 @@ export const id = {
         ...(more > 0 ? [`… dan ${more} lainnya`] : []),
         "Penilaian masih dapat dilakukan (tercatat terlambat). Bila perlu, Anda dapat menyapa pejabat penilainya. Terima kasih.",
       ].join("\n"),
+  },
+  colleagueInvitation: {
+    /** To each employee, once in the period's last 5 working days; optional, one tap to decline. */
+    invitation: (period: string, end: string, max: number) =>
+      `Periode ${period} segera berakhir (${end}). Anda dapat memberi masukan untuk hingga ${max} rekan kerja di unit Anda — tanpa nama, sebagai bahan pertimbangan atasan. Sukarela.`,
+    startButton: "Beri masukan",
+    declineButton: "Tidak, terima kasih",
   },
 };
 

@@ -33,6 +33,7 @@ describe("an employee reports on Telegram and the supervisor approves on Telegra
       "izin",
       "penilaian",
       "keberatan",
+      "masukan",
       "bahasa",
       "bantuan",
       "batal",

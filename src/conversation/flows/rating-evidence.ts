@@ -1,8 +1,10 @@
 import { localDate } from "../../domain/time-zone.ts";
 import { formatNumber, formatShortDate } from "../../i18n/format.ts";
+import { colleagueAggregate } from "../../services/colleague-input.ts";
 import { periodEvidence } from "../../services/evaluation-evidence.ts";
 import type { RatingTarget } from "../../services/evaluations.ts";
 import type { TurnContext } from "../context.ts";
+import { colleagueLines } from "../views/colleague-aggregate.ts";
 
 /** The evidence a rater reads before rating (SPEC section 12), as text: IKI by IKI, feedback, minutes. */
 export async function evidenceText(ctx: TurnContext, target: RatingTarget): Promise<string> {
@@ -38,6 +40,7 @@ export async function evidenceText(ctx: TurnContext, target: RatingTarget): Prom
       lines.push(t.feedbackLine(date, f.fromName, f.text));
     }
   }
+  lines.push(...colleagueLines(ctx.t, await colleagueAggregate(ctx.tx, person.id, period.code)));
   if (target.fixedHasilKerja && target.organisation) {
     lines.push(t.headRule(t.capaian[target.organisation.result], t.rating[target.fixedHasilKerja]));
   }

@@ -1,8 +1,10 @@
 import { formatDate } from "../../i18n/format.ts";
+import { colleagueAggregate } from "../../services/colleague-input.ts";
 import { toLocalDate } from "../../services/db-types.ts";
 import { message, reply, requirePerson, type TurnContext, type TurnResult } from "../context.ts";
 import { loadPersonDay } from "../person-day.ts";
 import type { Choice } from "../types.ts";
+import { colleagueLines } from "./colleague-aggregate.ts";
 
 const SHOWN = 12;
 
@@ -17,6 +19,7 @@ export async function showMyEvaluations(ctx: TurnContext): Promise<TurnResult> {
     take: SHOWN,
     select: {
       id: true,
+      periodCode: true,
       periodName: true,
       predikat: true,
       ratingHasilKerja: true,
@@ -44,6 +47,8 @@ export async function showMyEvaluations(ctx: TurnContext): Promise<TurnResult> {
         status,
       ),
     );
+    const aggregate = await colleagueAggregate(ctx.tx, person.id, e.periodCode);
+    if (aggregate) lines.push(...colleagueLines(ctx.t, aggregate).map((line) => `   ${line}`));
     if (!final && !e.objection && e.status === "DINILAI") {
       lines.push(t.objectableUntil(formatDate(until, ctx.locale)));
       choices.push([{ label: `${t.objectButton}: ${e.periodName}`, data: `k:ask:${e.id}` }]);

@@ -1,0 +1,30 @@
+/** Texts of colleagues' input (masukan rekan kerja, SPEC section 13), Indonesian: the reference. */
+export const colleagueId = {
+  noPeriod: "Belum ada periode penilaian yang berjalan untuk unit Anda, jadi masukan belum dapat diberikan.",
+  noColleagues: "Belum ada rekan kerja lain di unit Anda.",
+  pick: (period: string) =>
+    `Masukan rekan kerja untuk ${period}: tanpa nama, sebagai bahan pertimbangan atasan, bukan nilai. Untuk siapa?`,
+  pickValue: (name: string) => `Nilai BerAKHLAK mana yang ingin Anda beri masukan untuk ${name}?`,
+  askRating: (name: string, value: string) => `Menurut Anda, bagaimana ${value} ${name}?`,
+  askNote: "Tulis catatan singkat (opsional, paling banyak 280 karakter), atau tekan Lewati.",
+  noteTooLong: "Catatan paling banyak 280 karakter. Silakan tulis lebih singkat.",
+  saved: (name: string, value: string) =>
+    `Terima kasih. Masukan Anda tentang ${name} (${value}) tersimpan tanpa nama; atasan hanya melihat rangkuman dari sedikitnya 3 rekan.`,
+  anotherValue: (name: string) => `Nilai lain untuk ${name}`,
+  anotherColleague: "Rekan lain",
+  declined:
+    "Baik, terima kasih. Anda tetap dapat memberi masukan kapan saja selama periode berjalan dengan /masukan.",
+  notColleague: "Maaf, masukan hanya dapat diberikan untuk rekan kerja di unit Anda.",
+  formTitle: "Masukan rekan",
+  formNote: "Catatan singkat",
+  send: "Kirim",
+  aggregateHeader: (givers: number) =>
+    `Masukan rekan kerja (${givers} rekan, tanpa nama; bahan pertimbangan, bukan nilai):`,
+  aggregateValue: (value: string, above: number, meets: number, below: number) =>
+    `• ${value}: di atas ${above} · sesuai ${meets} · di bawah ${below}`,
+  aggregateNote: (note: string) => `   “${note}”`,
+  belowThreshold: (min: number) =>
+    `Masukan rekan kerja: belum ditampilkan (perlu masukan dari sedikitnya ${min} rekan).`,
+};
+
+export type ColleagueMessages = typeof colleagueId;
