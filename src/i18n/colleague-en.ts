@@ -19,6 +19,9 @@ export const colleagueEn: ColleagueMessages = {
   formTitle: "Colleague input",
   formNote: "Short note",
   send: "Send",
+  voicesHeader: (period: string) => `Colleagues and citizens — ${period}:`,
+  colleagueCounts: (names: string[]) => `Colleagues' input (enough to show): ${names.join(" · ")}`,
+  colleagueCount: (name: string, givers: number) => `${name} (${givers} colleagues)`,
   aggregateHeader: (givers: number) =>
     `Colleagues' input (${givers} colleagues, anonymous; a consideration, not a score):`,
   aggregateValue: (value: string, above: number, meets: number, below: number) =>

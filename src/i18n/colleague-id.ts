@@ -18,6 +18,9 @@ export const colleagueId = {
   formTitle: "Masukan rekan",
   formNote: "Catatan singkat",
   send: "Kirim",
+  voicesHeader: (period: string) => `Suara rekan dan warga — ${period}:`,
+  colleagueCounts: (names: string[]) => `Masukan rekan (cukup untuk ditampilkan): ${names.join(" · ")}`,
+  colleagueCount: (name: string, givers: number) => `${name} (${givers} rekan)`,
   aggregateHeader: (givers: number) =>
     `Masukan rekan kerja (${givers} rekan, tanpa nama; bahan pertimbangan, bukan nilai):`,
   aggregateValue: (value: string, above: number, meets: number, below: number) =>

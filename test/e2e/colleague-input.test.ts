@@ -137,6 +137,14 @@ describe("what the rater and the employee see", () => {
     await rinaTelegram.say("/batal");
   });
 
+  it("tells the supervisor's team board who has enough input, for the period that ended only", async () => {
+    await rinaTelegram.say("/tim");
+    const board = rinaTelegram.lastText();
+    expect(board).toContain("Suara rekan dan warga — Triwulan III 2026:");
+    expect(board).toContain("Masukan rekan (cukup untuk ditampilkan): Budi Santoso (3 rekan)");
+    expect(board).not.toContain("Dewi Lestari, A.Md. (");
+  });
+
   it("shows the employee their own aggregate in /penilaian once rated", async () => {
     await rinaTelegram.say("/penilaian_tim");
     await rinaTelegram.press("Nilai Budi Santoso");

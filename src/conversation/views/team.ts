@@ -8,6 +8,7 @@ import { type BoardRow, loadTeamBoard, type TeamBoard } from "../../services/tea
 import type { UnitCalendarCache } from "../../services/unit-calendar-cache.ts";
 import { message, reply, requirePerson, type TurnContext, type TurnResult } from "../context.ts";
 import type { Choice, LocaleCode } from "../types.ts";
+import { teamVoiceLines } from "./team-voices.ts";
 
 function rowLine(row: BoardRow, t: Messages, locale: LocaleCode, headerDate: string): string {
   const tt = t.team;
@@ -82,7 +83,15 @@ export async function teamBoardView(
   if (team.length === 0) return null;
   const board = await loadTeamBoard(tx, team, input.unitCalendars);
   const { rules } = await input.unitCalendars.get(tx, input.supervisor.unitId);
-  return renderTeamBoard(board, input.locale, localDate(rules.timeZone, input.now));
+  const view = renderTeamBoard(board, input.locale, localDate(rules.timeZone, input.now));
+  const voices = await teamVoiceLines(tx, {
+    supervisorUnitId: input.supervisor.unitId,
+    timeZone: rules.timeZone,
+    team,
+    locale: input.locale,
+    now: input.now,
+  });
+  return { ...view, text: [view.text, ...voices].join("\n") };
 }
 
 /** `/tim` (Slack: `/kinerja tim`): today for each member of the supervisor's team. */
