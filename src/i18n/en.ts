@@ -5,6 +5,7 @@ import { colleagueEn } from "./colleague-en.ts";
  */
 import { evaluationEn } from "./evaluation-en.ts";
 import type { Messages } from "./id.ts";
+import { surveyEn } from "./survey-en.ts";
 
 export const en: Messages = {
   localeName: "English",
@@ -29,6 +30,7 @@ export const en: Messages = {
   },
   evaluation: evaluationEn,
   colleague: colleagueEn,
+  survey: surveyEn,
   common: {
     cancel: "Cancel",
     back: "Back",

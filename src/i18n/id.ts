@@ -4,6 +4,7 @@ import { colleagueId } from "./colleague-id.ts";
  * Tone (DOMAIN.md): polite (Anda), short, encouraging, never shaming; say what to do next.
  */
 import { evaluationId } from "./evaluation-id.ts";
+import { surveyId } from "./survey-id.ts";
 
 export const id = {
   localeName: "Bahasa Indonesia",
@@ -28,6 +29,7 @@ export const id = {
   },
   evaluation: evaluationId,
   colleague: colleagueId,
+  survey: surveyId,
   common: {
     cancel: "Batal",
     back: "Kembali",
