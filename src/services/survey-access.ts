@@ -60,7 +60,10 @@ export async function surveyUnitOf(tx: Tx, token: string): Promise<SurveyUnit | 
 /** The person's desk-card code, created (once) when they have none. */
 export async function staffCodeOf(tx: Tx, personId: string): Promise<string> {
   for (let attempt = 0; attempt < 5; attempt++) {
-    const person = await tx.person.findUniqueOrThrow({ where: { id: personId }, select: { surveyCode: true } });
+    const person = await tx.person.findUniqueOrThrow({
+      where: { id: personId },
+      select: { surveyCode: true },
+    });
     if (person.surveyCode) return person.surveyCode;
     const code = randomCode(CODE_ALPHABET, CODE_LENGTH);
     const taken = await tx.person.count({ where: { surveyCode: code } });

@@ -123,7 +123,8 @@ export async function unitSurveyRecap(
     if (!result) continue;
     // The grand total (the empty grouping set) is the unit's; answers naming nobody count only there.
     if (row.total) unit = result;
-    else if (row.key !== "") served.push({ personId: row.key, nip: row.nip ?? "", name: row.name ?? "", result });
+    else if (row.key !== "")
+      served.push({ personId: row.key, nip: row.nip ?? "", name: row.name ?? "", result });
   }
   served.sort((a, b) => a.name.localeCompare(b.name, "id") || a.nip.localeCompare(b.nip));
   return { unit, served };
