@@ -26,6 +26,8 @@ import { registerEvidenceRoute } from "./http/evidence-route.ts";
 import { createMetrics, withTurnTiming } from "./http/metrics.ts";
 import { postgresCheck, redisCheck } from "./http/readiness.ts";
 import { createHttpServer } from "./http/server.ts";
+import { createSurveyRateLimit, DEFAULT_SURVEY_RATE } from "./http/survey-rate-limit.ts";
+import { registerSurveyRoutes } from "./http/survey-route.ts";
 import { createInFlight } from "./in-flight.ts";
 import { type Closer, closeAll } from "./lifecycle.ts";
 import type { Logger } from "./logger.ts";
@@ -149,6 +151,15 @@ export async function startApp(
   if (config.roles.has("web")) {
     http = createHttpServer({ logger, metrics, readiness: [postgresCheck(db), redisCheck(redis)] });
     registerEvidenceRoute(http, { db, links, fetchers, clock });
+    registerSurveyRoutes(http, {
+      db,
+      clock,
+      logger,
+      rateLimit: createSurveyRateLimit(redis, config.redisPrefix, DEFAULT_SURVEY_RATE, (error) =>
+        logger.warn({ err: error }, "survey rate limit unavailable; submission let through"),
+      ),
+      secureCookie: config.baseUrl.startsWith("https://"),
+    });
     await telegram?.attachWebhook(http);
     slack?.attachRoutes(http);
     if (world) registerSimulatorRoutes(http, { world, logger });

@@ -1,5 +1,6 @@
 import { LINK_TRY_WINDOW_MS } from "./account-linking.ts";
 import type { Tx } from "./db-types.ts";
+import { pruneSurveyMarks } from "./survey-responses.ts";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -29,6 +30,8 @@ export interface PruneResult {
   processedEvents: number;
   linkAttempts: number;
   outboxEvents: number;
+  /** The survey's "answered today" marks of days already over (they are needed only during their day) */
+  surveyMarks: number;
 }
 
 /**
@@ -69,6 +72,7 @@ export async function pruneOldRows(
           WHERE relayed_at < ${outboxCutoff} AND (done_at IS NULL OR done_at < ${outboxCutoff})
           LIMIT ${batch})`,
     ),
+    surveyMarks: await pruneSurveyMarks(db, now, batch),
   };
 }
 
