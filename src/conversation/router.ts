@@ -8,6 +8,7 @@ import { objectionDecisionFlow } from "./flows/objection-decision.ts";
 import { ratingFlow } from "./flows/rating.ts";
 import { reportFlow } from "./flows/report.ts";
 import { reviewFlow } from "./flows/review.ts";
+import { surveyTurn } from "./flows/survey.ts";
 import { startTeamFeedback, teamFeedbackFlow } from "./flows/team-feedback.ts";
 import type { InboundEvent } from "./types.ts";
 import { showEvaluationBoard } from "./views/evaluation-board.ts";
@@ -135,6 +136,9 @@ async function routeChoice(
 }
 
 export async function routeEvent(ctx: TurnContext, event: InboundEvent): Promise<TurnResult> {
+  // The citizens' survey needs no linked account: `/start survei_…`, its buttons and its open dialog.
+  const survey = surveyTurn(ctx, event);
+  if (survey) return survey;
   if (event.kind === "command" && event.name === "start") return linkFlow.start(ctx, event.args);
   if (event.kind === "form-closed") {
     const [owner, ...parts] = event.data.split(":");

@@ -1,5 +1,4 @@
 import { isIPv6 } from "node:net";
-import type { Redis } from "ioredis";
 
 /**
  * The survey's per-address rate limit: at most `max` submissions per address in a fixed window, counted in Redis
@@ -21,8 +20,14 @@ export interface SurveyRateRules {
 /** Generous for a service office's shared Wi-Fi or a carrier's shared address; a flood still stops. */
 export const DEFAULT_SURVEY_RATE: SurveyRateRules = { max: 60, windowSeconds: 60 * 60 };
 
+/** What the limit needs of a Redis connection (src/redis.ts opens it). */
+export interface CounterStore {
+  incr(key: string): Promise<number>;
+  expire(key: string, seconds: number, mode: "NX"): Promise<number>;
+}
+
 export function createSurveyRateLimit(
-  redis: Redis,
+  redis: CounterStore,
   prefix: string,
   rules: SurveyRateRules,
   onError: (error: unknown) => void,
@@ -32,8 +37,9 @@ export function createSurveyRateLimit(
     async allow(addressMark) {
       const key = `${prefix}:survei:rate:${addressMark}`;
       try {
-        const results = await redis.multi().incr(key).expire(key, rules.windowSeconds, "NX").exec();
-        const count = Number(results?.[0]?.[1] ?? 0);
+        const count = await redis.incr(key);
+        // Every time, not only on the first: a count left without its expiry (a crash between) gets one.
+        await redis.expire(key, rules.windowSeconds, "NX");
         return count <= rules.max;
       } catch (error) {
         onError(error);
