@@ -6,6 +6,12 @@ import type { Platform } from "../generated/prisma/client.ts";
 import { formatDate, formatShortDate } from "../i18n/format.ts";
 import { messagesFor } from "../i18n/index.ts";
 import type { OutboundMessage } from "../outbound/port.ts";
+import {
+  COLLEAGUE_INVITATION_KIND,
+  colleagueInvitationState,
+  INVITATION_MAX_COLLEAGUES,
+  parseColleagueInvitationSlot,
+} from "../services/colleague-invitations.ts";
 import type { Tx } from "../services/db-types.ts";
 import {
   type EvaluationSlotKind,
@@ -23,15 +29,22 @@ import { createUnitCalendarCache, type UnitCalendarCache } from "../services/uni
  * Everything is decided again at send time (a report may have come in, leave declared, the day ended);
  * the row only says who, which day and which slot.
  */
-export type ReminderKind = "report" | "escalation" | "pending-review" | EvaluationSlotKind;
+export type ReminderKind =
+  | "report"
+  | "escalation"
+  | "pending-review"
+  | EvaluationSlotKind
+  | typeof COLLEAGUE_INVITATION_KIND;
 
 /**
  * "report-15:30" → report; "escalation"; "pending-review"; "penilaian-buka:<CODE>" and the other
- * evaluation slots (services/evaluation-reminders.ts) → their kind; anything else is unknown.
+ * evaluation slots (services/evaluation-reminders.ts) → their kind; "masukan-undangan:<CODE>"
+ * (services/colleague-invitations.ts) → its kind; anything else is unknown.
  */
 export function reminderKind(slot: string): ReminderKind | null {
   if (/^report-([01]\d|2[0-3]):[0-5]\d$/.test(slot)) return "report";
   if (slot === "escalation" || slot === "pending-review") return slot;
+  if (parseColleagueInvitationSlot(slot) !== null) return COLLEAGUE_INVITATION_KIND;
   return parseEvaluationSlot(slot)?.kind ?? null;
 }
 
@@ -53,7 +66,9 @@ export type ReminderContent =
       count: number;
     }
   /** To the rater's own supervisor, the working day after the deadline: who is still unrated, by rater */
-  | { kind: "penilaian-eskalasi"; period: EvaluationPeriodShown; unrated: UnratedRatee[] };
+  | { kind: "penilaian-eskalasi"; period: EvaluationPeriodShown; unrated: UnratedRatee[] }
+  /** To an employee, in the period's last working days: give input on up to 3 colleagues, or decline */
+  | { kind: typeof COLLEAGUE_INVITATION_KIND; period: { code: string; name: string; endDate: LocalDate } };
 
 export interface EvaluationPeriodShown {
   code: string;
@@ -76,6 +91,7 @@ const PREFERRED_PLATFORM: Record<ReminderKind, Platform> = {
   "penilaian-buka": "SLACK",
   "penilaian-pengingat": "SLACK",
   "penilaian-eskalasi": "SLACK",
+  "masukan-undangan": "TELEGRAM",
 };
 
 /** Names listed in an escalation; the rest are counted. */
@@ -83,6 +99,9 @@ const MAX_ESCALATION_NAMES = 20;
 
 /** The core's button data that opens the rater's board for a period (the conversation's evaluation flow). */
 export const evaluationBoardData = (periodCode: string): string => `e:board:${periodCode}`;
+/** The core's button data of the invitation's two answers (the conversation's colleague-input flow). */
+export const colleagueInputStartData = (periodCode: string): string => `c:start:${periodCode}`;
+export const colleagueInputDeclineData = (periodCode: string): string => `c:no:${periodCode}`;
 
 async function unitCalendar(tx: Tx, unitId: string, cache: UnitCalendarCache): Promise<WorkingCalendar> {
   const { rules, holidays } = await cache.get(tx, unitId);
@@ -97,7 +116,8 @@ async function unitCalendar(tx: Tx, unitId: string, cache: UnitCalendarCache): P
  * An escalation not: when every direct report reported (or was off); a pending review not: when
  * nothing has waited more than one working day. An evaluation slot not: when nobody it is about is
  * unrated any more (by the planner's rules, services/evaluation-reminders.ts), or the period no longer
- * holds for the recipient's ratees.
+ * holds for the recipient's ratees. The colleagues' invitation not: once declined, once input on three
+ * colleagues was given, with no colleague left, or the period gone or over (services/colleague-invitations.ts).
  */
 export async function isStillDue(
   tx: Tx,
@@ -111,6 +131,11 @@ export async function isStillDue(
   if (localDate(target.timeZone, now) > target.date) return { due: false, reason: "day over" };
   if (kind === "penilaian-buka" || kind === "penilaian-pengingat" || kind === "penilaian-eskalasi") {
     return evaluationCheck(tx, target);
+  }
+  if (kind === COLLEAGUE_INVITATION_KIND) {
+    const state = await colleagueInvitationState(tx, target);
+    if (!state.due) return state;
+    return { due: true, content: { kind, period: state.period } };
   }
   const calendars = options.unitCalendars ?? createUnitCalendarCache(0);
   if (kind === "report") {
@@ -262,6 +287,23 @@ export function reminderMessage(content: ReminderContent, locale: LocaleCode): O
       const more = Math.max(content.unrated.length - MAX_ESCALATION_NAMES, 0);
       const deadline = formatDate(content.period.ratingDeadline, locale);
       return { text: e.escalation(content.period.name, deadline, groups, more) };
+    }
+    case COLLEAGUE_INVITATION_KIND: {
+      const c = messagesFor(locale).colleagueInvitation;
+      const code = content.period.code;
+      return {
+        text: c.invitation(
+          content.period.name,
+          formatDate(content.period.endDate, locale),
+          INVITATION_MAX_COLLEAGUES,
+        ),
+        choices: [
+          [
+            { label: c.startButton, data: colleagueInputStartData(code) },
+            { label: c.declineButton, data: colleagueInputDeclineData(code) },
+          ],
+        ],
+      };
     }
   }
 }

@@ -241,11 +241,15 @@ const recipientsOf = (kind: EvaluationSlotKind): Prisma.Sql =>
  * `periodsForUnit` of every unit, for the years around its today. On a day with a slot due the planner
  * needs them every minute, and they change only through imports: the last answer is kept (per process)
  * with a fingerprint of everything it depends on (the `evaluation_period` rows, read in one query, the
- * unit tree and the years), and computed again, two queries per unit, when that changes.
+ * unit tree and the years), and computed again, two queries per unit, when that changes. Shared with
+ * the colleagues' invitation (services/colleague-invitations.ts), which asks with the same units.
  */
 let periodsCache: { key: string; byUnit: Map<string, Period[]> } | null = null;
 
-async function periodsOfUnits(tx: Tx, units: readonly UnitAtInstant[]): Promise<Map<string, Period[]>> {
+export async function periodsOfUnits(
+  tx: Tx,
+  units: readonly UnitAtInstant[],
+): Promise<Map<string, Period[]>> {
   const [row] = await tx.$queryRaw<{ rows: string }[]>`
     SELECT coalesce(string_agg(concat_ws('|', code, scope, name, kind, start_date, end_date, rating_deadline),
                                ',' ORDER BY code, scope), '') AS rows

@@ -1,5 +1,6 @@
 import { instantAt } from "../domain/time-zone.ts";
 import { Prisma } from "../generated/prisma/client.ts";
+import { planColleagueInvitations } from "./colleague-invitations.ts";
 import type { Tx } from "./db-types.ts";
 import { planEvaluationReminders } from "./evaluation-reminders.ts";
 import { dueToday, ESCALATION_TIME, loadUnitsAt, PENDING_REVIEW_TIME } from "./reminder-calendar.ts";
@@ -10,6 +11,7 @@ export { ESCALATION_TIME, PENDING_REVIEW_TIME } from "./reminder-calendar.ts";
 export const reportSlot = (time: string): string => `report-${time}`;
 export const ESCALATION_SLOT = "escalation";
 export const PENDING_REVIEW_SLOT = "pending-review";
+export { colleagueInvitationSlot } from "./colleague-invitations.ts";
 export { evaluationSlot } from "./evaluation-reminders.ts";
 
 export interface PlanResult {
@@ -64,6 +66,8 @@ function pushSlot(columns: SlotColumns, unitId: string, day: string, slot: strin
  *   submitted before the supervisor's previous working day began, i.e. waiting more than one working day.
  * - `penilaian-buka:<CODE>`, `penilaian-pengingat:<CODE>`, `penilaian-eskalasi:<CODE>`: the evaluation
  *   request, reminder and escalation of a period (services/evaluation-reminders.ts).
+ * - `masukan-undangan:<CODE>` (10:00): the invitation to give colleagues' input, once per person and
+ *   period in the period's last 5 working days (services/colleague-invitations.ts).
  */
 export async function planDueReminders(
   tx: Tx,
@@ -110,6 +114,7 @@ export async function planDueReminders(
     planned += await insertPendingReviewRows(tx, pendingReviews, pendingCutoffs, now);
   }
   planned += await planEvaluationReminders(tx, units, now);
+  planned += await planColleagueInvitations(tx, units, now);
   const deliveryIds = await plannedRowsDue(tx, units, now);
   const expired = sweepDays > 0 ? await skipRowsOfDaysOver(tx, units, sweepDays) : 0;
   return { planned, deliveryIds, skippedUnitIds: unusable, expired };
