@@ -22,6 +22,16 @@ export const colleagueEn: ColleagueMessages = {
   voicesHeader: (period: string) => `Colleagues and citizens — ${period}:`,
   colleagueCounts: (names: string[]) => `Colleagues' input (enough to show): ${names.join(" · ")}`,
   colleagueCount: (name: string, givers: number) => `${name} (${givers} colleagues)`,
+  unitIkm: (unit: string, ikm: string, mutu: string, n: number) =>
+    `IKM ${unit}: ${ikm} (grade ${mutu}, ${n} responses)`,
+  served: (entries: string[]) => `Citizens served (mean 1–4): ${entries.join(" · ")}`,
+  servedOne: (name: string, mean: string, n: number) => `${name} ${mean} (${n})`,
+  evidenceSurvey: (unit: string, ikm: string | null, mutu: string | null, n: number) =>
+    ikm
+      ? `Citizens' survey (SKM): IKM ${unit} ${ikm}, grade ${mutu} (${n} responses).`
+      : `Citizens' survey (SKM): no answers for ${unit} in this period yet.`,
+  evidenceServed: (mean: string, n: number) =>
+    `Citizens served in person: mean ${mean} of 4 (${n} responses).`,
   aggregateHeader: (givers: number) =>
     `Colleagues' input (${givers} colleagues, anonymous; a consideration, not a score):`,
   aggregateValue: (value: string, above: number, meets: number, below: number) =>

@@ -21,6 +21,16 @@ export const colleagueId = {
   voicesHeader: (period: string) => `Suara rekan dan warga — ${period}:`,
   colleagueCounts: (names: string[]) => `Masukan rekan (cukup untuk ditampilkan): ${names.join(" · ")}`,
   colleagueCount: (name: string, givers: number) => `${name} (${givers} rekan)`,
+  unitIkm: (unit: string, ikm: string, mutu: string, n: number) =>
+    `IKM ${unit}: ${ikm} (mutu ${mutu}, ${n} responden)`,
+  served: (entries: string[]) => `Dilayani warga (rata-rata 1–4): ${entries.join(" · ")}`,
+  servedOne: (name: string, mean: string, n: number) => `${name} ${mean} (${n})`,
+  evidenceSurvey: (unit: string, ikm: string | null, mutu: string | null, n: number) =>
+    ikm
+      ? `Survei warga (SKM): IKM ${unit} ${ikm}, mutu ${mutu} (${n} responden).`
+      : `Survei warga (SKM): belum ada jawaban untuk ${unit} dalam periode ini.`,
+  evidenceServed: (mean: string, n: number) =>
+    `Warga yang dilayani langsung: rata-rata ${mean} dari 4 (${n} responden).`,
   aggregateHeader: (givers: number) =>
     `Masukan rekan kerja (${givers} rekan, tanpa nama; bahan pertimbangan, bukan nilai):`,
   aggregateValue: (value: string, above: number, meets: number, below: number) =>

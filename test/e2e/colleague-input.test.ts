@@ -111,6 +111,30 @@ describe("what the rater and the employee see", () => {
     await give(dewi, /^Budi/, "Akuntabel", "Di atas", "Teliti memeriksa berkas.");
     await give(siti, /^Dewi/, "Harmonis", "Sesuai");
     await give(budi, /^Dewi/, "Harmonis", "Di atas");
+    // Two citizens answered the unit's survey in the period, one naming Budi: IKM (4 + 3) / 2 × 25 = 87.5 (B).
+    const unit = await t.db.unit.findUniqueOrThrow({ where: { code: "KEC-ANDIR-PEL" } });
+    for (const [score, servedById] of [
+      [4, ids.budi],
+      [3, null],
+    ] as const) {
+      await t.db.surveyResponse.create({
+        data: {
+          unitId: unit.id,
+          localDate: new Date("2026-09-20T00:00:00Z"),
+          u1: score,
+          u2: score,
+          u3: score,
+          u4: score,
+          u5: score,
+          u6: score,
+          u7: score,
+          u8: score,
+          u9: score,
+          channel: "WEB",
+          servedById,
+        },
+      });
+    }
     t.clock.set("2026-10-02T03:00:00Z");
     await rinaTelegram.linkTo(DEMO.kasiPelayanan);
   });
@@ -123,6 +147,11 @@ describe("what the rater and the employee see", () => {
     expect(part).toContain("• Akuntabel: di atas 2 · sesuai 1 · di bawah 0");
     expect(part).toContain("• Kolaboratif: di atas 1 · sesuai 0 · di bawah 0");
     expect(part).toContain("“Laporannya selalu rapi dan tepat waktu.”");
+    const evidence = rinaTelegram.texts().slice(-2).join("\n");
+    expect(evidence).toContain(
+      "Survei warga (SKM): IKM Seksi Pelayanan Kecamatan Andir 87,5, mutu B (2 responden).",
+    );
+    expect(evidence).toContain("Warga yang dilayani langsung: rata-rata 4 dari 4 (1 responden).");
     for (const name of ["Siti", "Dewi", "Rina", "Marlina", "Nurhaliza", "Lestari"])
       expect(part).not.toContain(name);
     await rinaTelegram.say("/batal");
@@ -142,6 +171,8 @@ describe("what the rater and the employee see", () => {
     const board = rinaTelegram.lastText();
     expect(board).toContain("Suara rekan dan warga — Triwulan III 2026:");
     expect(board).toContain("Masukan rekan (cukup untuk ditampilkan): Budi Santoso (3 rekan)");
+    expect(board).toContain("IKM Seksi Pelayanan Kecamatan Andir: 87,5 (mutu B, 2 responden)");
+    expect(board).toContain("Dilayani warga (rata-rata 1–4): Budi Santoso 4 (1)");
     expect(board).not.toContain("Dewi Lestari, A.Md. (");
   });
 

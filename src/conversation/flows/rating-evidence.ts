@@ -3,6 +3,7 @@ import { formatNumber, formatShortDate } from "../../i18n/format.ts";
 import { colleagueAggregate } from "../../services/colleague-input.ts";
 import { periodEvidence } from "../../services/evaluation-evidence.ts";
 import type { RatingTarget } from "../../services/evaluations.ts";
+import { servedAverages, unitIkm } from "../../services/survey-results.ts";
 import type { TurnContext } from "../context.ts";
 import { colleagueLines } from "../views/colleague-aggregate.ts";
 
@@ -40,6 +41,18 @@ export async function evidenceText(ctx: TurnContext, target: RatingTarget): Prom
       lines.push(t.feedbackLine(date, f.fromName, f.text));
     }
   }
+  const survey = await unitIkm(ctx.tx, person.unitId, period);
+  const v = ctx.t.colleague;
+  lines.push(
+    v.evidenceSurvey(
+      person.unitName,
+      survey ? n(survey.ikm) : null,
+      survey?.mutu ?? null,
+      survey?.responses ?? 0,
+    ),
+  );
+  const served = (await servedAverages(ctx.tx, [person.id], period)).get(person.id);
+  if (served) lines.push(v.evidenceServed(n(served.mean), served.responses));
   lines.push(...colleagueLines(ctx.t, await colleagueAggregate(ctx.tx, person.id, period.code)));
   if (target.fixedHasilKerja && target.organisation) {
     lines.push(t.headRule(t.capaian[target.organisation.result], t.rating[target.fixedHasilKerja]));

@@ -1,16 +1,18 @@
 import { openPeriods } from "../../domain/periods.ts";
 import { localDate } from "../../domain/time-zone.ts";
+import { formatNumber } from "../../i18n/format.ts";
 import { messagesFor } from "../../i18n/index.ts";
 import { MIN_GIVERS } from "../../services/colleague-input.ts";
 import type { Tx } from "../../services/db-types.ts";
 import { periodsForUnit, yearsAround } from "../../services/periods.ts";
+import { servedAverages, unitIkm } from "../../services/survey-results.ts";
 import type { TeamMember } from "../../services/team.ts";
 import type { LocaleCode } from "../types.ts";
 
 /**
  * Voices beyond the rater on the team board (SPEC section 13), for the latest period that has ended (a
- * running period is never shown: watching it change would tell who just gave input): who of the team has
- * enough colleagues' input to be shown. Empty when there is nothing to show.
+ * running period is never shown: watching it change would tell who just gave input): the IKM of the team's
+ * units, the averages of the citizens each member served, and who of the team has enough colleagues' input. Empty when there is nothing to show.
  */
 export async function teamVoiceLines(
   tx: Tx,
@@ -36,7 +38,26 @@ export async function teamVoiceLines(
     const n = givers.get(m.id) ?? 0;
     return n >= MIN_GIVERS ? [t.colleagueCount(m.name, n)] : [];
   });
+  const lines: string[] = [];
+  const n = (value: number) => formatNumber(value, input.locale);
+  const unitIds = [...new Set(input.team.map((m) => m.unitId))];
+  const units = await tx.unit.findMany({ where: { id: { in: unitIds } }, select: { id: true, name: true } });
+  for (const unit of units.sort((a, b) => a.name.localeCompare(b.name, "id"))) {
+    const ikm = await unitIkm(tx, unit.id, period);
+    if (ikm) lines.push(t.unitIkm(unit.name, n(ikm.ikm), ikm.mutu, ikm.responses));
+  }
+  const served = await servedAverages(
+    tx,
+    input.team.map((m) => m.id),
+    period,
+  );
+  const servedEntries = input.team.flatMap((m) => {
+    const average = served.get(m.id);
+    return average ? [t.servedOne(m.name, n(average.mean), average.responses)] : [];
+  });
+  if (servedEntries.length > 0) lines.push(t.served(servedEntries));
+  if (enough.length > 0) lines.push(t.colleagueCounts(enough));
   // Nothing to show, nothing said: the board stays short.
-  if (enough.length === 0) return [];
-  return ["", t.voicesHeader(period.name), t.colleagueCounts(enough)];
+  if (lines.length === 0) return [];
+  return ["", t.voicesHeader(period.name), ...lines];
 }
