@@ -187,6 +187,7 @@ describe("what the rater and the employee see", () => {
     await budi.say("/penilaian");
     expect(budi.lastText()).toContain("Masukan rekan kerja (3 rekan");
     expect(budi.lastText()).toContain("Akuntabel: di atas 2 · sesuai 1");
+    expect(budi.lastText()).toContain("Warga yang dilayani langsung: rata-rata 4 dari 4 (1 responden).");
   });
 
   it("cannot be narrowed down to one giver: swapping who gave what changes nothing in the view", async () => {

@@ -1,6 +1,7 @@
-import { formatDate } from "../../i18n/format.ts";
+import { formatDate, formatNumber } from "../../i18n/format.ts";
 import { colleagueAggregate } from "../../services/colleague-input.ts";
 import { toLocalDate } from "../../services/db-types.ts";
+import { servedAverages } from "../../services/survey-results.ts";
 import { message, reply, requirePerson, type TurnContext, type TurnResult } from "../context.ts";
 import { loadPersonDay } from "../person-day.ts";
 import type { Choice } from "../types.ts";
@@ -21,6 +22,8 @@ export async function showMyEvaluations(ctx: TurnContext): Promise<TurnResult> {
       id: true,
       periodCode: true,
       periodName: true,
+      startDate: true,
+      endDate: true,
       predikat: true,
       ratingHasilKerja: true,
       ratingPerilaku: true,
@@ -49,6 +52,13 @@ export async function showMyEvaluations(ctx: TurnContext): Promise<TurnResult> {
     );
     const aggregate = await colleagueAggregate(ctx.tx, person.id, e.periodCode);
     if (aggregate) lines.push(...colleagueLines(ctx.t, aggregate).map((line) => `   ${line}`));
+    const period = { startDate: toLocalDate(e.startDate), endDate: toLocalDate(e.endDate) };
+    const served = (await servedAverages(ctx.tx, [person.id], period)).get(person.id);
+    if (served) {
+      lines.push(
+        `   ${ctx.t.colleague.evidenceServed(formatNumber(served.mean, ctx.locale), served.responses)}`,
+      );
+    }
     if (!final && !e.objection && e.status === "DINILAI") {
       lines.push(t.objectableUntil(formatDate(until, ctx.locale)));
       choices.push([{ label: `${t.objectButton}: ${e.periodName}`, data: `k:ask:${e.id}` }]);
