@@ -10,15 +10,19 @@ import { runDelegate } from "./delegate-command.ts";
 import { runExport } from "./export-command.ts";
 import { exportEvidenceLinks } from "./export-evidence-links.ts";
 import { runExportPenilaian } from "./export-penilaian-command.ts";
+import { runExportSurvei } from "./export-survei-command.ts";
 import { importFiles } from "./import/import-files.ts";
 import { runLinkCodes } from "./link-codes-command.ts";
 import { seedDemo } from "./seed-demo.ts";
+import { runSurveiQr } from "./survei-qr-command.ts";
 
 const USAGE = `Usage: npm run admin -- <command>
   import <file.csv|file.xlsx>... [--quiet]
   link-codes [--nip NIP]... [--unit KODE] [--all] [--days N] --out codes.csv
   export --month YYYY-MM [--unit KODE] --format csv|xlsx --out FILE
   export-penilaian --periode KODE [--unit KODE] --format csv|xlsx --out FILE
+  survei-qr --unit KODE [--nip NIP] --out FILE.png|FILE.pdf
+  export-survei --periode KODE [--unit KODE] --format csv|xlsx --out FILE
   delegate --from NIP --to NIP --start YYYY-MM-DD --end YYYY-MM-DD [--reason TEXT]
   seed-demo`;
 
@@ -66,6 +70,10 @@ async function main(argv: string[]): Promise<number> {
       }
       case "export-penilaian":
         return await runExportPenilaian({ db, io, now: new Date(), pola: config.pola }, rest);
+      case "survei-qr":
+        return await runSurveiQr({ db, config, io }, rest);
+      case "export-survei":
+        return await runExportSurvei({ db, io }, rest);
       case "delegate":
         return await runDelegate({ db, io, now: new Date() }, rest);
       case "seed-demo":

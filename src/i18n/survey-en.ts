@@ -69,4 +69,9 @@ export const surveyEn: SurveyMessages = {
   badRequestTitle: "Submission not readable",
   badRequestText: "The submission could not be read. Please open the survey page again and fill it in.",
   back: "Back to the survey",
+
+  posterScan: "Scan the QR code with your phone's camera, or open:",
+  posterStaff: (name) => `Staff: ${name}`,
+  posterTelegram: (link) => `On Telegram: ${link}`,
+  posterFooter: "No name, no login · 9 short questions · PermenPANRB 14/2017",
 };

@@ -84,6 +84,12 @@ export const surveyId = {
   badRequestTitle: "Kiriman tidak terbaca",
   badRequestText: "Kiriman tidak dapat dibaca. Silakan buka kembali halaman survei dan isi lagi.",
   back: "Kembali ke survei",
+
+  // ---- the printed poster (admin survei-qr)
+  posterScan: "Pindai kode QR dengan kamera ponsel Anda, atau buka:",
+  posterStaff: (name: string) => `Petugas: ${name}`,
+  posterTelegram: (link: string) => `Lewat Telegram: ${link}`,
+  posterFooter: "Tanpa nama, tanpa login · 9 pertanyaan singkat · PermenPANRB 14/2017",
 };
 
 export type SurveyMessages = typeof surveyId;
