@@ -1,5 +1,6 @@
 import type { Browser, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { staffCodeOf, surveyTokenOf } from "../../src/services/survey-access.ts";
 import { launchChromium, screenshotter } from "../support/browser.ts";
 import { SimulatorTestApp } from "../support/simulator-app.ts";
 import { DEMO } from "../support/telegram-app.ts";
@@ -276,5 +277,55 @@ describe("the simulator page, in a browser", () => {
     await shot(page, "decision-told");
     await asPerson(DEMO.kasiPelayanan);
     await seen(slackSaid(/Drs\. Asep Sunandar, M\.Si\. mengubah hasil penilaian Budi Santoso/));
+  });
+
+  it("a citizen answers the section's survey on a phone with JavaScript off, served by Budi", async () => {
+    const { db } = sim.database;
+    const unit = await db.unit.findUniqueOrThrow({ where: { code: "KEC-ANDIR-PEL" } });
+    const budi = await db.person.findUniqueOrThrow({ where: { nip: DEMO.budi } });
+    const token = await surveyTokenOf(db, unit.id);
+    const code = await staffCodeOf(db, budi.id);
+    const survey = `${sim.url.replace("localhost", "127.0.0.1")}/survei/${token}?p=${code}`;
+    const answers = ["4 Sangat baik", "3 Baik", "4 Sangat baik", "4 Sangat baik", "3 Baik"];
+    answers.push("4 Sangat baik", "4 Sangat baik", "2 Kurang baik", "3 Baik");
+    // A separate browser: a phone-sized window, no script at all, its own cookies.
+    const phone = await browser.newContext({
+      javaScriptEnabled: false,
+      viewport: { width: 390, height: 844 },
+    });
+    try {
+      const citizen = await phone.newPage();
+      const answerSurvey = async () => {
+        const opened = await citizen.goto(survey);
+        expect(opened?.status()).toBe(200);
+        await seen(citizen.getByRole("heading", { name: "Bagaimana layanan kami?" }));
+        await seen(citizen.getByText("Dilayani oleh Budi Santoso"));
+        const groups = citizen.getByRole("group");
+        expect(await groups.count()).toBe(9);
+        for (const [i, answer] of answers.entries()) {
+          await groups.nth(i).getByRole("radio", { name: answer }).check();
+        }
+        await citizen
+          .getByLabel("Saran dan masukan (boleh dikosongkan)")
+          .fill("Petugasnya sabar menjelaskan.");
+      };
+      await answerSurvey();
+      await shot(citizen, "survey-filled");
+      await citizen.getByRole("button", { name: "Kirim penilaian" }).click();
+      await seen(citizen.getByRole("heading", { name: "Terima kasih" }));
+      expect(await citizen.textContent("body")).toContain("Seksi Pelayanan Kecamatan Andir");
+      await shot(citizen, "survey-thanks");
+      const row = await db.surveyResponse.findFirstOrThrow({
+        where: { comment: "Petugasnya sabar menjelaskan." },
+      });
+      expect(row).toMatchObject({ channel: "WEB", servedById: budi.id, u1: 4, u8: 2, u9: 3 });
+      // The same phone again that day: refused politely, nothing counted twice.
+      await answerSurvey();
+      await citizen.getByRole("button", { name: "Kirim penilaian" }).click();
+      await seen(citizen.getByRole("heading", { name: "Sudah diisi hari ini" }));
+      expect(await db.surveyResponse.count()).toBe(1);
+    } finally {
+      await phone.close();
+    }
   });
 });
