@@ -30,8 +30,6 @@ export interface PruneResult {
   processedEvents: number;
   linkAttempts: number;
   outboxEvents: number;
-  /** The survey's "answered today" marks of days already over (they are needed only during their day) */
-  surveyMarks: number;
 }
 
 /**
@@ -48,6 +46,8 @@ export async function pruneOldRows(
   const processedCutoff = before(rules.processedEventMs);
   const linkCutoff = before(rules.linkAttemptMs);
   const outboxCutoff = before(rules.outboxRelayedMs);
+  // The survey's "answered today" marks of days already over: needed only during their day (SPEC section 13).
+  await pruneSurveyMarks(db, now, batch);
   return {
     processedEvents: await inBatches(
       batch,
@@ -72,7 +72,6 @@ export async function pruneOldRows(
           WHERE relayed_at < ${outboxCutoff} AND (done_at IS NULL OR done_at < ${outboxCutoff})
           LIMIT ${batch})`,
     ),
-    surveyMarks: await pruneSurveyMarks(db, now, batch),
   };
 }
 
