@@ -41,7 +41,7 @@ export async function recordSurveyAnswer(tx: Tx, answer: SurveyAnswer): Promise<
     throw new Error("an answer scores each of the nine unsur from 1 to 4");
   }
   const comment = answer.comment?.trim() || null;
-  if (comment && [...comment].length > SURVEY_COMMENT_MAX) throw new Error("comment too long");
+  if (comment && comment.length > SURVEY_COMMENT_MAX) throw new Error("comment too long");
   const day = fromLocalDate(answer.localDate);
   const marked = await tx.$executeRaw`
     INSERT INTO survey_answered (unit_id, local_date, hash)
