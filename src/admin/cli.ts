@@ -3,6 +3,7 @@
  * Exit code 0 on success, 1 with row-level errors (printed on stderr), 2 on wrong usage.
  */
 import { parseArgs } from "node:util";
+import { fetchBotUsername } from "../../adapters/telegram/bot-username.ts";
 import { ConfigError, loadConfig } from "../config.ts";
 import { createDb } from "../db/client.ts";
 import { createLogger } from "../logger.ts";
@@ -71,7 +72,15 @@ async function main(argv: string[]): Promise<number> {
       case "export-penilaian":
         return await runExportPenilaian({ db, io, now: new Date(), pola: config.pola }, rest);
       case "survei-qr":
-        return await runSurveiQr({ db, config, io }, rest);
+        return await runSurveiQr(
+          {
+            db,
+            config,
+            io,
+            botUsername: () => fetchBotUsername(config.telegram.botToken, config.telegram.apiRoot),
+          },
+          rest,
+        );
       case "export-survei":
         return await runExportSurvei({ db, io }, rest);
       case "delegate":

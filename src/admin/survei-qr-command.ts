@@ -1,7 +1,6 @@
 import { writeFile } from "node:fs/promises";
 import { extname } from "node:path";
 import { parseArgs } from "node:util";
-import { fetchBotUsername } from "../../adapters/telegram/bot-username.ts";
 import type { Config } from "../config.ts";
 import type { Db } from "../db/client.ts";
 import { servedByCode, staffCodeOf, surveyTokenOf } from "../services/survey-access.ts";
@@ -10,10 +9,10 @@ import { posterPdf, posterPng } from "./survei-poster.ts";
 
 export interface SurveiQrDeps {
   db: Db;
-  config: Pick<Config, "baseUrl" | "publicUrl" | "telegram">;
+  config: Pick<Config, "baseUrl" | "publicUrl">;
   io: AdminIo;
-  /** Looks up the bot's username for the Telegram deep link; defaults to the Bot API's getMe. */
-  botUsername?: () => Promise<string | undefined>;
+  /** Looks up the bot's username for the Telegram deep link (the Bot API's getMe; undefined without a bot) */
+  botUsername: () => Promise<string | undefined>;
 }
 
 /** The URL of a unit's survey (with a staff member's desk-card code when given). */
@@ -77,10 +76,8 @@ export async function runSurveiQr(deps: SurveiQrDeps, argv: string[]): Promise<n
 
 /** `t.me/<bot>?start=survei_<token>[_<KODE>]` when a bot is configured and answers; otherwise none. */
 async function deepLink(deps: SurveiQrDeps, token: string, staffCode?: string): Promise<string | undefined> {
-  const lookup =
-    deps.botUsername ?? (() => fetchBotUsername(deps.config.telegram.botToken, deps.config.telegram.apiRoot));
   try {
-    const username = await lookup();
+    const username = await deps.botUsername();
     return username ? `t.me/${username}?start=survei_${token}${staffCode ? `_${staffCode}` : ""}` : undefined;
   } catch {
     deps.io.err.write("survei-qr: the Telegram bot did not answer; the poster has no Telegram link\n");
