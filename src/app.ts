@@ -149,7 +149,12 @@ export async function startApp(
   let http: FastifyInstance | undefined;
   let url: string | undefined;
   if (config.roles.has("web")) {
-    http = createHttpServer({ logger, metrics, readiness: [postgresCheck(db), redisCheck(redis)] });
+    http = createHttpServer({
+      logger,
+      metrics,
+      readiness: [postgresCheck(db), redisCheck(redis)],
+      trustProxyHops: config.trustProxyHops,
+    });
     registerEvidenceRoute(http, { db, links, fetchers, clock });
     registerSurveyRoutes(http, {
       db,

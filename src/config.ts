@@ -53,6 +53,8 @@ export interface Config {
   adminContact: string | undefined;
   /** Base URL for links the product sends (evidence): PUBLIC_URL or http://localhost:PORT */
   baseUrl: string;
+  /** TRUST_PROXY: how many reverse proxies' X-Forwarded-For to believe (0 = none) */
+  trustProxyHops: number;
   /** The pola distribusi rules (POLA_DISTRIBUSI_FILE, else prisma/data/pola-distribusi.json) */
   pola: PolaDistribusi;
 }
@@ -143,6 +145,7 @@ const envSchema = z.object({
   EVIDENCE_LINK_SECRET: z.string().min(16, { error: "expected at least 16 characters" }).optional(),
   ADMIN_CONTACT: z.string().trim().max(200, { error: "expected at most 200 characters" }).optional(),
   POLA_DISTRIBUSI_FILE: z.string().trim().min(1).optional(),
+  TRUST_PROXY: integer(0, 10).default(0),
   SIMULATOR_HOST: z
     .string()
     .trim()
@@ -223,6 +226,7 @@ export function parseConfig(env: Env): Config {
     evidenceLinkSecret: e.EVIDENCE_LINK_SECRET,
     adminContact: e.ADMIN_CONTACT,
     baseUrl: e.PUBLIC_URL?.replace(/\/+$/, "") ?? `http://localhost:${e.PORT}`,
+    trustProxyHops: e.TRUST_PROXY,
     pola,
   };
 }

@@ -7,14 +7,23 @@ export interface HttpServerDeps {
   logger: Logger;
   metrics: Metrics;
   readiness: readonly ReadinessCheck[];
+  /** Reverse proxies in front of the server whose X-Forwarded-For is believed (0: none; the peer is the client) */
+  trustProxyHops?: number;
 }
 
 /**
  * The `web` role's HTTP server: probes and metrics here; platform adapters register their own
  * routes (`/telegram/webhook`, `/slack/events`, ...) on the returned instance before it listens.
  */
-export function createHttpServer({ logger, metrics, readiness }: HttpServerDeps): FastifyInstance {
+export function createHttpServer({
+  logger,
+  metrics,
+  readiness,
+  trustProxyHops = 0,
+}: HttpServerDeps): FastifyInstance {
   const app = Fastify({
+    // The survey's per-address limit reads request.ip: behind a proxy it must be the client's.
+    trustProxy: trustProxyHops > 0 ? (_address: string, hop: number) => hop < trustProxyHops : false,
     // No per-request logs (volume, and URLs may identify people); errors are logged below.
     logger: false,
     bodyLimit: 1_048_576,

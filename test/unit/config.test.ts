@@ -131,3 +131,13 @@ describe("POLA_DISTRIBUSI_FILE", () => {
     ]);
   });
 });
+
+describe("TRUST_PROXY", () => {
+  it("believes no proxy by default, a number of hops when set, and refuses anything else", () => {
+    expect(parseConfig({}).trustProxyHops).toBe(0);
+    expect(parseConfig({ TRUST_PROXY: "1" }).trustProxyHops).toBe(1);
+    expect(problemsOf({ TRUST_PROXY: "yes" })[0]).toMatch(
+      /^TRUST_PROXY: expected a whole number from 0 to 10/,
+    );
+  });
+});
