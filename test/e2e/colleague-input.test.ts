@@ -184,10 +184,19 @@ describe("what the rater and the employee see", () => {
     await rinaTelegram.press("Lanjut");
     await rinaTelegram.press("Lewati");
     await rinaTelegram.press("Tetapkan");
+    // The result's notification comes from the worker: wait for it, so the next reply is /penilaian's.
+    await t.eventually(
+      async () => budi.texts().find((x) => x.includes("Hasil penilaian kinerja Triwulan III")),
+      "told",
+    );
     await budi.say("/penilaian");
-    expect(budi.lastText()).toContain("Masukan rekan kerja (3 rekan");
-    expect(budi.lastText()).toContain("Akuntabel: di atas 2 · sesuai 1");
-    expect(budi.lastText()).toContain("Warga yang dilayani langsung: rata-rata 4 dari 4 (1 responden).");
+    const results = await t.eventually(
+      async () => budi.texts().find((x) => x.startsWith("Hasil penilaian kinerja Anda:")),
+      "/penilaian",
+    );
+    expect(results).toContain("Masukan rekan kerja (3 rekan");
+    expect(results).toContain("Akuntabel: di atas 2 · sesuai 1");
+    expect(results).toContain("Warga yang dilayani langsung: rata-rata 4 dari 4 (1 responden).");
   });
 
   it("cannot be narrowed down to one giver: swapping who gave what changes nothing in the view", async () => {
