@@ -1,3 +1,4 @@
+import { daysFromTo } from "../domain/local-date.ts";
 import type { Period } from "../domain/periods.ts";
 import type { Rating } from "../domain/predikat.ts";
 import { localDate } from "../domain/time-zone.ts";
@@ -40,12 +41,15 @@ export async function currentPeriods(tx: Tx, personId: string, now: Date): Promi
 }
 
 export type SaveInputResult =
-  | { ok: true; periods: Period[] }
+  | { ok: true; period: Period }
   | { ok: false; reason: "NOT_COLLEAGUE" | "NO_PERIOD" };
 
+const spanDays = (p: Period) => daysFromTo(p.startDate, p.endDate);
+
 /**
- * Saves a colleague's input on one BerAKHLAK value for every period running today (a quarter and the year
- * both hear it); a second input on the same value replaces the first. Only colleagues of the same unit.
+ * Saves a colleague's input on one BerAKHLAK value under the shortest period running today (a longer one,
+ * the year, hears it through the periods inside it: see {@link colleagueAggregate}); a second input on the
+ * same value replaces the first. Only colleagues of the same unit.
  */
 export async function saveColleagueInput(
   tx: Tx,
@@ -60,32 +64,31 @@ export async function saveColleagueInput(
 ): Promise<SaveInputResult> {
   const colleagues = await colleaguesOf(tx, input.giverId);
   if (!colleagues.some((c) => c.id === input.receiverId)) return { ok: false, reason: "NOT_COLLEAGUE" };
-  const periods = await currentPeriods(tx, input.giverId, input.now);
-  if (periods.length === 0) return { ok: false, reason: "NO_PERIOD" };
+  const running = await currentPeriods(tx, input.giverId, input.now);
+  const period = [...running].sort((a, b) => spanDays(a) - spanDays(b))[0];
+  if (!period) return { ok: false, reason: "NO_PERIOD" };
   const note = input.note?.trim().slice(0, NOTE_MAX) || null;
-  for (const period of periods) {
-    await tx.colleagueInput.upsert({
-      where: {
-        giverId_receiverId_periodCode_coreValue: {
-          giverId: input.giverId,
-          receiverId: input.receiverId,
-          periodCode: period.code,
-          coreValue: input.coreValue,
-        },
-      },
-      create: {
+  await tx.colleagueInput.upsert({
+    where: {
+      giverId_receiverId_periodCode_coreValue: {
         giverId: input.giverId,
         receiverId: input.receiverId,
         periodCode: period.code,
         coreValue: input.coreValue,
-        rating: input.rating,
-        note,
-        createdAt: input.now,
       },
-      update: { rating: input.rating, note },
-    });
-  }
-  return { ok: true, periods };
+    },
+    create: {
+      giverId: input.giverId,
+      receiverId: input.receiverId,
+      periodCode: period.code,
+      coreValue: input.coreValue,
+      rating: input.rating,
+      note,
+      createdAt: input.now,
+    },
+    update: { rating: input.rating, note },
+  });
+  return { ok: true, period };
 }
 
 /** One value's input, counted; notes sorted by their text (never by who or when). */
@@ -102,24 +105,45 @@ export interface ColleagueAggregate {
 }
 
 /**
- * The input on a person for a period, aggregated per value without names, or null below {@link MIN_GIVERS}
- * distinct givers. What it returns depends only on the multiset of (value, rating, note): no giver, order or
- * time, so nothing in it points at one giver.
+ * The input on a person for a period, aggregated per value without names, or null when nothing may be shown.
+ * Input is stored under the shortest period running when it was given; a period shows the input of each
+ * stored period inside it (itself included) that has input from at least {@link MIN_GIVERS} distinct givers
+ * on its own, so a longer period (the year) is only ever the sum of views that could be shown themselves:
+ * subtracting one view from another never isolates a giver below the threshold. `viewerId` (the rater, the
+ * supervisor looking) is left out, so nobody can subtract their own input from what they see. What it returns
+ * depends only on the multiset of (value, rating, note): no giver, order or time.
  */
 export async function colleagueAggregate(
   tx: Tx,
   receiverId: string,
-  periodCode: string,
+  period: Period,
+  viewerId?: string,
 ): Promise<ColleagueAggregate | null> {
+  const receiver = await tx.person.findUnique({ where: { id: receiverId }, select: { unitId: true } });
+  if (!receiver) return null;
+  const periods = await periodsForUnit(tx, receiver.unitId, yearsAround(period.endDate));
+  const inside = new Set(
+    [period, ...periods]
+      .filter((p) => p.startDate >= period.startDate && p.endDate <= period.endDate)
+      .map((p) => p.code),
+  );
   const rows = await tx.colleagueInput.findMany({
-    where: { receiverId, periodCode },
-    select: { giverId: true, coreValue: true, rating: true, note: true },
+    where: {
+      receiverId,
+      periodCode: { in: [...inside] },
+      ...(viewerId ? { giverId: { not: viewerId } } : {}),
+    },
+    select: { giverId: true, periodCode: true, coreValue: true, rating: true, note: true },
   });
-  const givers = new Set(rows.map((r) => r.giverId)).size;
-  if (givers < MIN_GIVERS) return null;
+  const shown = [...inside].flatMap((code) => {
+    const ofPeriod = rows.filter((r) => r.periodCode === code);
+    return new Set(ofPeriod.map((r) => r.giverId)).size >= MIN_GIVERS ? ofPeriod : [];
+  });
+  if (shown.length === 0) return null;
+  const givers = new Set(shown.map((r) => r.giverId)).size;
   const values: ValueAggregate[] = [];
   for (const value of BERAKHLAK) {
-    const ofValue = rows.filter((r) => r.coreValue === value);
+    const ofValue = shown.filter((r) => r.coreValue === value);
     if (ofValue.length === 0) continue;
     const counts: Record<Rating, number> = { DI_ATAS: 0, SESUAI: 0, DI_BAWAH: 0 };
     for (const r of ofValue) counts[r.rating] += 1;

@@ -1,16 +1,22 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { defaultPeriods } from "../../src/domain/periods.ts";
 import { colleagueAggregate, saveColleagueInput } from "../../src/services/colleague-input.ts";
 import { DEMO, type SlackTestUser, TelegramTestApp, type TelegramTestUser } from "../support/telegram-app.ts";
 
 // Friday 25 September 2026, 10.00 WIB: triwulan III (and the year) are running. Seksi Pelayanan: Rina (its
 // head, on Slack), Siti, Budi and Dewi (on Telegram) are colleagues of one another.
+const TW3 =
+  defaultPeriods(2026)[2] ??
+  (() => {
+    throw new Error("no TW3");
+  })();
 let t: TelegramTestApp;
 let siti: TelegramTestUser;
 let budi: TelegramTestUser;
 let dewi: TelegramTestUser;
 let rinaTelegram: TelegramTestUser;
 let rina: SlackTestUser;
-const ids: Record<keyof typeof DEMO, string> = {} as Record<keyof typeof DEMO, string>;
+const ids = {} as Record<keyof typeof DEMO | "newcomer", string>;
 
 /** Gives input step by step on Telegram: colleague, value, rating, then a note or Lewati. */
 async function give(user: TelegramTestUser, name: RegExp, value: string, rating: string, note?: string) {
@@ -60,14 +66,12 @@ describe("/masukan", () => {
     expect(siti.lastText()).toContain("tanpa nama");
   });
 
-  it("saves a value's rating and note for every running period, and replaces it when given again", async () => {
+  it("saves a value's rating and note under the shortest running period, and replaces it when given again", async () => {
     await give(siti, /^Budi/, "Akuntabel", "Di atas", "Laporannya selalu rapi dan tepat waktu.");
     await give(siti, /^Budi/, "Kolaboratif", "Sesuai");
     await give(siti, /^Budi/, "Kolaboratif", "Di atas");
     const rows = await t.db.colleagueInput.findMany({ where: { giverId: ids.siti, receiverId: ids.budi } });
     expect(rows.map((r) => `${r.periodCode} ${r.coreValue} ${r.rating}`).sort()).toEqual([
-      "2026-TAHUNAN AKUNTABEL DI_ATAS",
-      "2026-TAHUNAN KOLABORATIF DI_ATAS",
       "2026-TW3 AKUNTABEL DI_ATAS",
       "2026-TW3 KOLABORATIF DI_ATAS",
     ]);
@@ -93,7 +97,7 @@ describe("/masukan", () => {
     await rina.waitForDm((x) => x.includes("tersimpan tanpa nama"), "saved");
     expect(
       await t.db.colleagueInput.count({ where: { giverId: ids.kasiPelayanan, receiverId: ids.budi } }),
-    ).toBe(2);
+    ).toBe(1);
   });
 
   it("declines the period's invitation with one tap", async () => {
@@ -107,8 +111,27 @@ describe("/masukan", () => {
 
 describe("what the rater and the employee see", () => {
   beforeAll(async () => {
-    // Dewi (after all) and a third colleague give on Budi; only two colleagues give on Dewi.
+    // Dewi (after all) and a new colleague give on Budi; only two colleagues give on Dewi.
     await give(dewi, /^Budi/, "Akuntabel", "Di atas", "Teliti memeriksa berkas.");
+    const unitRow = await t.db.unit.findUniqueOrThrow({ where: { code: "KEC-ANDIR-PEL" } });
+    const newcomer = await t.db.person.create({
+      data: {
+        nip: "199805052024011001",
+        nipKind: "PNS",
+        name: "Eka Putra",
+        position: "Staf",
+        unitId: unitRow.id,
+      },
+    });
+    ids.newcomer = newcomer.id;
+    await saveColleagueInput(t.db, {
+      giverId: newcomer.id,
+      receiverId: ids.budi,
+      coreValue: "KOLABORATIF",
+      rating: "SESUAI",
+      note: null,
+      now: t.clock.now,
+    });
     await give(siti, /^Dewi/, "Harmonis", "Sesuai");
     await give(budi, /^Dewi/, "Harmonis", "Di atas");
     // Two citizens answered the unit's survey in the period, one naming Budi: IKM (4 + 3) / 2 × 25 = 87.5 (B).
@@ -139,20 +162,22 @@ describe("what the rater and the employee see", () => {
     await rinaTelegram.linkTo(DEMO.kasiPelayanan);
   });
 
-  it("shows the rater the input per value without names once 3 colleagues gave", async () => {
+  it("shows the rater the input per value without names once 3 other colleagues gave (not counting the rater's)", async () => {
     await rinaTelegram.say("/penilaian_tim");
     await rinaTelegram.press("Nilai Budi Santoso");
     const part = colleaguePart(rinaTelegram.texts().slice(-2).join("\n"));
     expect(part).toContain("Masukan rekan kerja (3 rekan, tanpa nama; bahan pertimbangan, bukan nilai):");
-    expect(part).toContain("• Akuntabel: di atas 2 · sesuai 1 · di bawah 0");
-    expect(part).toContain("• Kolaboratif: di atas 1 · sesuai 0 · di bawah 0");
+    // Rina's own "Sesuai" on Akuntabel is left out of her view: she cannot subtract it to isolate another.
+    expect(part).toContain("• Akuntabel: di atas 2 · sesuai 0 · di bawah 0");
+    expect(part).not.toContain("Perlu lebih cepat membalas pesan warga.");
+    expect(part).toContain("• Kolaboratif: di atas 1 · sesuai 1 · di bawah 0");
     expect(part).toContain("“Laporannya selalu rapi dan tepat waktu.”");
     const evidence = rinaTelegram.texts().slice(-2).join("\n");
     expect(evidence).toContain(
       "Survei warga (SKM): IKM Seksi Pelayanan Kecamatan Andir 87,5, mutu B (2 responden).",
     );
     expect(evidence).toContain("Warga yang dilayani langsung: rata-rata 4 dari 4 (1 responden).");
-    for (const name of ["Siti", "Dewi", "Rina", "Marlina", "Nurhaliza", "Lestari"])
+    for (const name of ["Siti", "Dewi", "Rina", "Marlina", "Nurhaliza", "Lestari", "Eka"])
       expect(part).not.toContain(name);
     await rinaTelegram.say("/batal");
   });
@@ -194,7 +219,7 @@ describe("what the rater and the employee see", () => {
       async () => budi.texts().find((x) => x.startsWith("Hasil penilaian kinerja Anda:")),
       "/penilaian",
     );
-    expect(results).toContain("Masukan rekan kerja (3 rekan");
+    expect(results).toContain("Masukan rekan kerja (4 rekan");
     expect(results).toContain("Akuntabel: di atas 2 · sesuai 1");
     expect(results).toContain("Warga yang dilayani langsung: rata-rata 4 dari 4 (1 responden).");
   });
@@ -218,13 +243,33 @@ describe("what the rater and the employee see", () => {
         await saveColleagueInput(t.db, { giverId, receiverId: ids.siti, ...second, now });
     }
     await saveColleagueInput(t.db, { giverId: ids.budi, receiverId: ids.siti, ...inputs[1], now });
-    const onBudi = await colleagueAggregate(t.db, ids.budi, "2026-TW3");
-    const onSiti = await colleagueAggregate(t.db, ids.siti, "2026-TW3");
+    const onBudi = await colleagueAggregate(t.db, ids.budi, TW3);
+    const onSiti = await colleagueAggregate(t.db, ids.siti, TW3);
     const loyalAndAdaptive = (a: typeof onBudi) =>
       a?.values.filter((v) => v.value === "LOYAL" || v.value === "ADAPTIF");
-    expect(onBudi?.givers).toBe(3);
+    expect(onBudi?.givers).toBe(4);
     expect(onSiti?.givers).toBe(3);
     expect(loyalAndAdaptive(onSiti)).toEqual(loyalAndAdaptive(onBudi));
     expect(JSON.stringify(onBudi)).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}/);
+  });
+
+  it("a longer period shows only the sum of its shorter periods that may be shown: a lone giver stays hidden", async () => {
+    const year = defaultPeriods(2026).find((p) => p.code === "2026-TAHUNAN");
+    if (!year) throw new Error("no year");
+    const before = await colleagueAggregate(t.db, ids.budi, year);
+    expect(before).toEqual(await colleagueAggregate(t.db, ids.budi, TW3));
+    // One colleague alone gives in triwulan IV: the year's view must not change, or year − TW3 would be theirs.
+    await saveColleagueInput(t.db, {
+      giverId: ids.dewi,
+      receiverId: ids.budi,
+      coreValue: "HARMONIS",
+      rating: "DI_BAWAH",
+      note: "Sering menyendiri.",
+      now: new Date("2026-10-20T03:00:00Z"),
+    });
+    expect(await t.db.colleagueInput.count({ where: { receiverId: ids.budi, periodCode: "2026-TW4" } })).toBe(
+      1,
+    );
+    expect(await colleagueAggregate(t.db, ids.budi, year)).toEqual(before);
   });
 });

@@ -4,7 +4,7 @@ import { colleagueAggregate } from "../../services/colleague-input.ts";
 import { periodEvidence } from "../../services/evaluation-evidence.ts";
 import type { RatingTarget } from "../../services/evaluations.ts";
 import { servedAverages, unitIkm } from "../../services/survey-results.ts";
-import type { TurnContext } from "../context.ts";
+import { requirePerson, type TurnContext } from "../context.ts";
 import { colleagueLines } from "../views/colleague-aggregate.ts";
 
 /** The evidence a rater reads before rating (SPEC section 12), as text: IKI by IKI, feedback, minutes. */
@@ -53,7 +53,9 @@ export async function evidenceText(ctx: TurnContext, target: RatingTarget): Prom
   );
   const served = (await servedAverages(ctx.tx, [person.id], period)).get(person.id);
   if (served) lines.push(v.evidenceServed(n(served.mean), served.responses));
-  lines.push(...colleagueLines(ctx.t, await colleagueAggregate(ctx.tx, person.id, period.code)));
+  lines.push(
+    ...colleagueLines(ctx.t, await colleagueAggregate(ctx.tx, person.id, period, requirePerson(ctx).id)),
+  );
   if (target.fixedHasilKerja && target.organisation) {
     lines.push(t.headRule(t.capaian[target.organisation.result], t.rating[target.fixedHasilKerja]));
   }

@@ -22,8 +22,10 @@ export async function showMyEvaluations(ctx: TurnContext): Promise<TurnResult> {
       id: true,
       periodCode: true,
       periodName: true,
+      periodKind: true,
       startDate: true,
       endDate: true,
+      ratingDeadline: true,
       predikat: true,
       ratingHasilKerja: true,
       ratingPerilaku: true,
@@ -50,9 +52,16 @@ export async function showMyEvaluations(ctx: TurnContext): Promise<TurnResult> {
         status,
       ),
     );
-    const aggregate = await colleagueAggregate(ctx.tx, person.id, e.periodCode);
+    const period = {
+      code: e.periodCode,
+      name: e.periodName,
+      kind: e.periodKind,
+      startDate: toLocalDate(e.startDate),
+      endDate: toLocalDate(e.endDate),
+      ratingDeadline: toLocalDate(e.ratingDeadline),
+    };
+    const aggregate = await colleagueAggregate(ctx.tx, person.id, period);
     if (aggregate) lines.push(...colleagueLines(ctx.t, aggregate).map((line) => `   ${line}`));
-    const period = { startDate: toLocalDate(e.startDate), endDate: toLocalDate(e.endDate) };
     const served = (await servedAverages(ctx.tx, [person.id], period)).get(person.id);
     if (served) {
       lines.push(

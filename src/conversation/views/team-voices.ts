@@ -2,7 +2,7 @@ import { openPeriods } from "../../domain/periods.ts";
 import { localDate } from "../../domain/time-zone.ts";
 import { formatNumber } from "../../i18n/format.ts";
 import { messagesFor } from "../../i18n/index.ts";
-import { MIN_GIVERS } from "../../services/colleague-input.ts";
+import { colleagueAggregate } from "../../services/colleague-input.ts";
 import type { Tx } from "../../services/db-types.ts";
 import { periodsForUnit, yearsAround } from "../../services/periods.ts";
 import { servedAverages, unitIkm } from "../../services/survey-results.ts";
@@ -17,6 +17,7 @@ import type { LocaleCode } from "../types.ts";
 export async function teamVoiceLines(
   tx: Tx,
   input: {
+    supervisorId: string;
     supervisorUnitId: string;
     timeZone: string;
     team: readonly TeamMember[];
@@ -28,16 +29,11 @@ export async function teamVoiceLines(
   const today = localDate(input.timeZone, input.now);
   const period = openPeriods(await periodsForUnit(tx, input.supervisorUnitId, yearsAround(today)), today)[0];
   if (!period || input.team.length === 0) return [];
-  const rows = await tx.colleagueInput.groupBy({
-    by: ["receiverId", "giverId"],
-    where: { periodCode: period.code, receiverId: { in: input.team.map((m) => m.id) } },
-  });
-  const givers = new Map<string, number>();
-  for (const row of rows) givers.set(row.receiverId, (givers.get(row.receiverId) ?? 0) + 1);
-  const enough = input.team.flatMap((m) => {
-    const n = givers.get(m.id) ?? 0;
-    return n >= MIN_GIVERS ? [t.colleagueCount(m.name, n)] : [];
-  });
+  const enough: string[] = [];
+  for (const member of input.team) {
+    const aggregate = await colleagueAggregate(tx, member.id, period, input.supervisorId);
+    if (aggregate) enough.push(t.colleagueCount(member.name, aggregate.givers));
+  }
   const lines: string[] = [];
   const n = (value: number) => formatNumber(value, input.locale);
   const unitIds = [...new Set(input.team.map((m) => m.unitId))];

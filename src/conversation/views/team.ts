@@ -85,6 +85,7 @@ export async function teamBoardView(
   const { rules } = await input.unitCalendars.get(tx, input.supervisor.unitId);
   const view = renderTeamBoard(board, input.locale, localDate(rules.timeZone, input.now));
   const voices = await teamVoiceLines(tx, {
+    supervisorId: input.supervisor.id,
     supervisorUnitId: input.supervisor.unitId,
     timeZone: rules.timeZone,
     team,
