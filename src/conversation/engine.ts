@@ -14,7 +14,7 @@ import { createUnitCalendarCache } from "../services/unit-calendar-cache.ts";
 import { type Effect, type PersonInContext, reply, type TurnContext, type TurnResult } from "./context.ts";
 import type { EvidenceLinks } from "./review-message.ts";
 import { routeEvent } from "./router.ts";
-import { readState, StateVersionConflict, writeState } from "./state-store.ts";
+import { forgetState, readState, StateVersionConflict, writeState } from "./state-store.ts";
 import type { AccountRef, Inbound, LocaleCode, PlatformName, Reply } from "./types.ts";
 
 /** Told when a committed turn wrote effects to the outbox (the relay then moves them to the queue). */
@@ -149,7 +149,9 @@ export function createConversationEngine(deps: ConversationEngineDeps): Conversa
             : {}),
         };
         const result: TurnResult = await routeEvent(ctx, inbound.event);
-        if (result.next !== "keep") {
+        if (result.next === null && !person) {
+          await forgetState(tx, { platform, externalId }, stored.version);
+        } else if (result.next !== "keep") {
           await writeState(tx, { platform, externalId }, stored.version, result.next, now);
         }
         // The outbox: the turn's effects commit with it or not at all (src/outbox/outbox.ts).

@@ -55,6 +55,23 @@ export async function readState(
 }
 
 /**
+ * Removes the dialog row of an account no person is linked to once its dialog ends (a citizen's survey, a
+ * link attempt): nothing about someone we do not know outlives their conversation. Only if nobody wrote since
+ * `version` was read.
+ */
+export async function forgetState(
+  tx: Tx,
+  key: { platform: PlatformName; externalId: string },
+  version: number,
+): Promise<void> {
+  if (version === 0) return;
+  const deleted = await tx.$executeRaw`
+    DELETE FROM conversation_state
+    WHERE platform = ${key.platform}::"Platform" AND external_id = ${key.externalId} AND version = ${version}`;
+  if (deleted === 0) throw new StateVersionConflict();
+}
+
+/**
  * Writes the next state only if nobody wrote since `version` was read (optimistic locking).
  * `null` ends the dialog (the row is kept, emptied, so its version keeps counting).
  */

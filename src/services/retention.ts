@@ -30,6 +30,8 @@ export interface PruneResult {
   processedEvents: number;
   linkAttempts: number;
   outboxEvents: number;
+  /** dialogs of accounts no person is linked to, a day past their end (an abandoned survey, a link attempt) */
+  unlinkedDialogs: number;
 }
 
 /**
@@ -70,6 +72,17 @@ export async function pruneOldRows(
         DELETE FROM outbox_event WHERE id IN (
           SELECT id FROM outbox_event
           WHERE relayed_at < ${outboxCutoff} AND (done_at IS NULL OR done_at < ${outboxCutoff})
+          LIMIT ${batch})`,
+    ),
+    unlinkedDialogs: await inBatches(
+      batch,
+      () =>
+        db.$executeRaw`
+        DELETE FROM conversation_state WHERE id IN (
+          SELECT s.id FROM conversation_state s
+          WHERE s.expires_at < ${before(DAY_MS)}
+            AND NOT EXISTS (
+              SELECT 1 FROM platform_account a WHERE a.platform = s.platform AND a.external_id = s.external_id)
           LIMIT ${batch})`,
     ),
   };

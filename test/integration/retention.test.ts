@@ -54,6 +54,29 @@ async function seed(): Promise<void> {
       outbox("never-relayed", null, null),
     ],
   });
+  // Dialogs: an abandoned one of an unknown account (a citizen's survey), a fresh one, a linked person's old one.
+  const dialog = (externalId: string, expiresAt: Date) => ({
+    platform: "TELEGRAM" as const,
+    externalId,
+    flow: "s",
+    step: "u5",
+    data: {},
+    expiresAt,
+  });
+  await db.conversationState.createMany({
+    data: [
+      dialog("citizen-old", ago(DAY + HOUR)),
+      dialog("citizen-new", ago(HOUR)),
+      dialog("linked-old", ago(9 * DAY)),
+    ],
+  });
+  const unit = await db.unit.create({ data: { code: "R-UNIT", name: "Unit", timeZone: "Asia/Jakarta" } });
+  const person = await db.person.create({
+    data: { nip: "199001012015011001", nipKind: "PNS", name: "Linked", position: "Staf", unitId: unit.id },
+  });
+  await db.platformAccount.create({
+    data: { personId: person.id, platform: "TELEGRAM", externalId: "linked-old", address: "linked-old" },
+  });
 }
 
 async function remaining() {
@@ -62,6 +85,9 @@ async function remaining() {
     events: (await db.processedEvent.findMany({ orderBy: { key: "asc" } })).map((r) => r.key),
     tries: (await db.linkAttempt.findMany({ orderBy: { externalId: "asc" } })).map((r) => r.externalId),
     outbox: (await db.outboxEvent.findMany({ orderBy: { jobId: "asc" } })).map((r) => r.jobId),
+    dialogs: (await db.conversationState.findMany({ orderBy: { externalId: "asc" } })).map(
+      (r) => r.externalId,
+    ),
   };
 }
 
@@ -69,6 +95,7 @@ const KEPT = {
   events: ["sl:new", "tg:new"],
   tries: ["new"],
   outbox: ["never-relayed", "recent", "recent-done"],
+  dialogs: ["citizen-new", "linked-old"],
 };
 
 describe("pruning bookkeeping rows", () => {
@@ -76,13 +103,14 @@ describe("pruning bookkeeping rows", () => {
     await seed();
     // Batches of one: every table needs several statements.
     const result = await pruneOldRows(database.db, now, { ...DEFAULT_RETENTION, batchSize: 1 });
-    expect(result).toEqual({ processedEvents: 2, linkAttempts: 2, outboxEvents: 2 });
+    expect(result).toEqual({ processedEvents: 2, linkAttempts: 2, outboxEvents: 2, unlinkedDialogs: 1 });
     expect(await remaining()).toEqual(KEPT);
     // Again: nothing more to delete.
     expect(await pruneOldRows(database.db, now)).toEqual({
       processedEvents: 0,
       linkAttempts: 0,
       outboxEvents: 0,
+      unlinkedDialogs: 0,
     });
   });
 
@@ -90,6 +118,10 @@ describe("pruning bookkeeping rows", () => {
     await database.db.processedEvent.deleteMany();
     await database.db.linkAttempt.deleteMany();
     await database.db.outboxEvent.deleteMany();
+    await database.db.conversationState.deleteMany();
+    await database.db.platformAccount.deleteMany();
+    await database.db.person.deleteMany();
+    await database.db.unit.deleteMany();
     await seed();
     const redis = new Redis("redis://127.0.0.1:6379", { maxRetriesPerRequest: null });
     const queue = createReminderQueue(redis, `t${randomBytes(4).toString("hex")}`);
