@@ -26,7 +26,7 @@ import { registerEvidenceRoute } from "./http/evidence-route.ts";
 import { createMetrics, withTurnTiming } from "./http/metrics.ts";
 import { postgresCheck, redisCheck } from "./http/readiness.ts";
 import { createHttpServer } from "./http/server.ts";
-import { createSurveyRateLimit, DEFAULT_SURVEY_RATE } from "./http/survey-rate-limit.ts";
+import { createSurveyRateLimit, DEFAULT_SURVEY_RATE, STAFF_SURVEY_RATE } from "./http/survey-rate-limit.ts";
 import { registerSurveyRoutes } from "./http/survey-route.ts";
 import { createInFlight } from "./in-flight.ts";
 import { type Closer, closeAll } from "./lifecycle.ts";
@@ -162,6 +162,9 @@ export async function startApp(
       logger,
       rateLimit: createSurveyRateLimit(redis, config.redisPrefix, DEFAULT_SURVEY_RATE, (error) =>
         logger.warn({ err: error }, "survey rate limit unavailable; submission let through"),
+      ),
+      staffLimit: createSurveyRateLimit(redis, `${config.redisPrefix}:staff`, STAFF_SURVEY_RATE, (error) =>
+        logger.warn({ err: error }, "survey staff limit unavailable; answer attributed"),
       ),
       secureCookie: config.baseUrl.startsWith("https://"),
     });

@@ -65,7 +65,11 @@ export function readSurveyForm(body: unknown, t: SurveyMessages): SurveyForm | n
     given[field] = valid.data;
     scores.push(Number(valid.data) as Score);
   });
-  const commentText = (single(raw.saran) ?? "").replace(/\r\n?/g, "\n").trim();
+  // Control characters other than line breaks and tabs are dropped (PostgreSQL refuses a NUL in text).
+  const commentText = (single(raw.saran) ?? "")
+    .replace(/\r\n?/g, "\n")
+    .replace(/[\u0000-\u0008\u000B-\u001F\u007F]/g, "")
+    .trim();
   given.saran = commentText;
   if (Array.isArray(raw.saran) || !comment.safeParse(commentText).success) {
     errors.saran = t.commentError(SURVEY_COMMENT_MAX);

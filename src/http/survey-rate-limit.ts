@@ -20,6 +20,9 @@ export interface SurveyRateRules {
 /** Generous for a service office's shared Wi-Fi or a carrier's shared address; a flood still stops. */
 export const DEFAULT_SURVEY_RATE: SurveyRateRules = { max: 60, windowSeconds: 60 * 60 };
 
+/** Answers one address may attribute to one staff member a day (a desk card handed to a queue is fine). */
+export const STAFF_SURVEY_RATE: SurveyRateRules = { max: 5, windowSeconds: 24 * 60 * 60 };
+
 /** What the limit needs of a Redis connection (src/redis.ts opens it). */
 export interface CounterStore {
   incr(key: string): Promise<number>;

@@ -30,6 +30,8 @@ export interface SurveyRouteDeps {
   clock: () => Date;
   logger: Logger;
   rateLimit: SurveyRateLimit;
+  /** Answers one address may attribute to one staff member (desk-card code) per day; beyond it, the unit's only */
+  staffLimit: SurveyRateLimit;
   /** Mark the cookie Secure (PUBLIC_URL is https) */
   secureCookie: boolean;
 }
@@ -146,6 +148,10 @@ export function registerSurveyRoutes(app: FastifyInstance, deps: SurveyRouteDeps
           reply.header("retry-after", String(deps.rateLimit.windowSeconds));
           return html(reply, 429, renderSurveyMessage(locale, t.tooManyTitle, t.tooManyText));
         }
+        // A form posted from another site (a page auto-submitting for its visitors) is not a citizen's answer.
+        if (request.headers["sec-fetch-site"] === "cross-site") {
+          return html(reply, 403, renderSurveyMessage(locale, t.crossSiteTitle, t.crossSiteText));
+        }
         const { token } = request.params as { token: string };
         const unit = await surveyUnitOf(deps.db, token);
         if (!unit) return notFound(request, reply);
@@ -172,6 +178,15 @@ export function registerSurveyRoutes(app: FastifyInstance, deps: SurveyRouteDeps
         }
         const device = ensureDevice(request, reply, deps.secureCookie);
         const day = localDate(unit.timeZone, deps.clock());
+        // One address naming one staff member many times a day (their own desk card from the office) counts
+        // for the unit, not for the person.
+        const attributed =
+          served &&
+          (await deps.staffLimit.allow(
+            addressMark(key, `staff:${served.id}:${day}:${limitedAddress(request.ip)}`),
+          ))
+            ? served
+            : null;
         const outcome = await deps.db.$transaction((tx) =>
           recordSurveyAnswer(tx, {
             unitId: unit.id,
@@ -179,7 +194,7 @@ export function registerSurveyRoutes(app: FastifyInstance, deps: SurveyRouteDeps
             scores: form.scores,
             comment: form.comment,
             channel: "WEB",
-            servedById: served?.id ?? null,
+            servedById: attributed?.id ?? null,
             mark: answeredMark(key, { kind: "device", id: device }, unit.id, day),
           }),
         );

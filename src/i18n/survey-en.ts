@@ -61,6 +61,9 @@ export const surveyEn: SurveyMessages = {
   notFoundTitle: "Survey not found",
   notFoundText:
     "This survey address is not known. Please scan the QR code at the service unit again, or ask the staff.",
+  crossSiteTitle: "Not accepted",
+  crossSiteText:
+    "The survey can only be answered on the service unit's own survey page. Please scan the QR code at the counter.",
   tooManyTitle: "Too many submissions",
   tooManyText: "Too many submissions from this network. Please try again later. Thank you for your patience.",
   tooLargeTitle: "Submission too large",

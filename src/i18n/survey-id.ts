@@ -75,6 +75,9 @@ export const surveyId = {
   notFoundTitle: "Survei tidak ditemukan",
   notFoundText:
     "Alamat survei ini tidak dikenal. Silakan pindai lagi kode QR di unit layanan, atau tanyakan kepada petugas.",
+  crossSiteTitle: "Kiriman tidak diterima",
+  crossSiteText:
+    "Survei hanya dapat diisi dari halaman survei resmi unit layanan. Silakan pindai kode QR di loket.",
   tooManyTitle: "Terlalu banyak kiriman",
   tooManyText:
     "Terlalu banyak kiriman dari jaringan ini. Silakan coba lagi nanti. Terima kasih atas kesabaran Anda.",

@@ -17,6 +17,12 @@ export interface UnitIkm {
   unsurMeans: number[];
 }
 
+/**
+ * A served-citizen average is shown to the staff member and their supervisor only from this many answers: with
+ * fewer, a desk card handed to one citizen would tell who answered what. (The HR recap shows every count.)
+ */
+export const MIN_SERVED_SHOWN = 3;
+
 export interface ServedAverage {
   responses: number;
   /** The mean score over the nine unsur of the answers naming the person (1–4, two decimals) */

@@ -134,11 +134,15 @@ describe("what the rater and the employee see", () => {
     });
     await give(siti, /^Dewi/, "Harmonis", "Sesuai");
     await give(budi, /^Dewi/, "Harmonis", "Di atas");
-    // Two citizens answered the unit's survey in the period, one naming Budi: IKM (4 + 3) / 2 × 25 = 87.5 (B).
+    // Five citizens answered the unit's survey in the period, three naming Budi (all 4), two nobody (3 and 2):
+    // each unsur's mean (4 + 4 + 4 + 3 + 2) / 5 = 3.4, IKM 3.4 × 25 = 85 (B). Dewi was named once: too few to show.
     const unit = await t.db.unit.findUniqueOrThrow({ where: { code: "KEC-ANDIR-PEL" } });
     for (const [score, servedById] of [
       [4, ids.budi],
-      [3, null],
+      [4, ids.budi],
+      [4, ids.budi],
+      [3, ids.dewi],
+      [2, null],
     ] as const) {
       await t.db.surveyResponse.create({
         data: {
@@ -174,9 +178,9 @@ describe("what the rater and the employee see", () => {
     expect(part).toContain("“Laporannya selalu rapi dan tepat waktu.”");
     const evidence = rinaTelegram.texts().slice(-2).join("\n");
     expect(evidence).toContain(
-      "Survei warga (SKM): IKM Seksi Pelayanan Kecamatan Andir 87,5, mutu B (2 responden).",
+      "Survei warga (SKM): IKM Seksi Pelayanan Kecamatan Andir 85, mutu B (5 responden).",
     );
-    expect(evidence).toContain("Warga yang dilayani langsung: rata-rata 4 dari 4 (1 responden).");
+    expect(evidence).toContain("Warga yang dilayani langsung: rata-rata 4 dari 4 (3 responden).");
     for (const name of ["Siti", "Dewi", "Rina", "Marlina", "Nurhaliza", "Lestari", "Eka"])
       expect(part).not.toContain(name);
     await rinaTelegram.say("/batal");
@@ -196,9 +200,11 @@ describe("what the rater and the employee see", () => {
     const board = rinaTelegram.lastText();
     expect(board).toContain("Suara rekan dan warga — Triwulan III 2026:");
     expect(board).toContain("Masukan rekan (cukup untuk ditampilkan): Budi Santoso (3 rekan)");
-    expect(board).toContain("IKM Seksi Pelayanan Kecamatan Andir: 87,5 (mutu B, 2 responden)");
-    expect(board).toContain("Dilayani warga (rata-rata 1–4): Budi Santoso 4 (1)");
+    expect(board).toContain("IKM Seksi Pelayanan Kecamatan Andir: 85 (mutu B, 5 responden)");
+    expect(board).toContain("Dilayani warga (rata-rata 1–4): Budi Santoso 4 (3)");
     expect(board).not.toContain("Dewi Lestari, A.Md. (");
+    // Dewi was named by one citizen only: no average that would tell who answered.
+    expect(board).not.toContain("Dewi Lestari, A.Md. 3");
   });
 
   it("shows the employee their own aggregate in /penilaian once rated", async () => {
@@ -221,7 +227,7 @@ describe("what the rater and the employee see", () => {
     );
     expect(results).toContain("Masukan rekan kerja (4 rekan");
     expect(results).toContain("Akuntabel: di atas 2 · sesuai 1");
-    expect(results).toContain("Warga yang dilayani langsung: rata-rata 4 dari 4 (1 responden).");
+    expect(results).toContain("Warga yang dilayani langsung: rata-rata 4 dari 4 (3 responden).");
   });
 
   it("cannot be narrowed down to one giver: swapping who gave what changes nothing in the view", async () => {

@@ -185,4 +185,14 @@ describe("the survey on Telegram, for anyone", () => {
     expect(await page.text()).toContain(t.title);
     expect((await responses()).length).toBe(5);
   });
+  it("does not let a staff member raise their own served-citizen average with their own code", async () => {
+    const budi = app.user(9107);
+    const andir = await app.db.unit.findUniqueOrThrow({ where: { code: "KEC-ANDIR" } });
+    const parentToken = await surveyTokenOf(app.db, andir.id);
+    await budi.say(`/start survei_${parentToken}_${budiCode}`);
+    await answerAll(budi, [4, 4, 4, 4, 4, 4, 4, 4, 4]);
+    await budi.press("Lewati");
+    const row = await app.db.surveyResponse.findFirstOrThrow({ where: { unitId: andir.id } });
+    expect(row.servedById).toBeNull();
+  });
 });

@@ -44,6 +44,7 @@ beforeAll(async () => {
     clock: clock.read,
     logger: createLogger("silent"),
     rateLimit: createSurveyRateLimit(redis, prefix, { max: RATE_MAX, windowSeconds: 3600 }, () => {}),
+    staffLimit: createSurveyRateLimit(redis, `${prefix}:staff`, { max: 2, windowSeconds: 86_400 }, () => {}),
     secureCookie: false,
   });
   await http.ready();
@@ -326,6 +327,39 @@ describe("answering the survey", () => {
     expect(await database.db.surveyAnswered.count()).toBe(marks);
     // The same device can still answer for real.
     expect((await submit(browser, ALL_GOOD)).statusCode).toBe(200);
+  });
+
+  it("refuses a form posted from another site (403), counting nothing", async () => {
+    const before = await responses();
+    const response = await http.inject({
+      method: "POST",
+      url: `/survei/${token}`,
+      remoteAddress: freshAddress(),
+      headers: { "content-type": "application/x-www-form-urlencoded", "sec-fetch-site": "cross-site" },
+      payload: encode(ALL_GOOD),
+    });
+    expect(response.statusCode).toBe(403);
+    expect(response.body).toContain(t.crossSiteText);
+    expect(await responses()).toBe(before);
+  });
+
+  it("attributes at most 2 answers a day from one address to one staff member; the rest count for the unit only", async () => {
+    const address = freshAddress();
+    const attributedBefore = await database.db.surveyResponse.count({ where: { servedById: budiId } });
+    const before = await responses();
+    for (let i = 0; i < 3; i++) {
+      const browser = { address, cookie: undefined };
+      expect((await submit(browser, { ...ALL_GOOD, p: budiCode })).statusCode).toBe(200);
+    }
+    expect(await responses()).toBe(before + 3);
+    const attributed = await database.db.surveyResponse.count({ where: { servedById: budiId } });
+    expect(attributed).toBe(attributedBefore + 2);
+  });
+
+  it("drops control characters from the comment rather than failing on them", async () => {
+    const response = await submit(device(), { ...ALL_GOOD, saran: "baik\u0000 sekali\u0007" });
+    expect(response.statusCode).toBe(200);
+    expect(await database.db.surveyResponse.count({ where: { comment: "baik sekali" } })).toBe(1);
   });
 
   it("limits submissions per address (429), whatever the cookie; another address is not affected", async () => {

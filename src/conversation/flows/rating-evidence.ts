@@ -3,7 +3,7 @@ import { formatNumber, formatShortDate } from "../../i18n/format.ts";
 import { colleagueAggregate } from "../../services/colleague-input.ts";
 import { periodEvidence } from "../../services/evaluation-evidence.ts";
 import type { RatingTarget } from "../../services/evaluations.ts";
-import { servedAverages, unitIkm } from "../../services/survey-results.ts";
+import { MIN_SERVED_SHOWN, servedAverages, unitIkm } from "../../services/survey-results.ts";
 import { requirePerson, type TurnContext } from "../context.ts";
 import { colleagueLines } from "../views/colleague-aggregate.ts";
 
@@ -52,7 +52,8 @@ export async function evidenceText(ctx: TurnContext, target: RatingTarget): Prom
     ),
   );
   const served = (await servedAverages(ctx.tx, [person.id], period)).get(person.id);
-  if (served) lines.push(v.evidenceServed(n(served.mean), served.responses));
+  if (served && served.responses >= MIN_SERVED_SHOWN)
+    lines.push(v.evidenceServed(n(served.mean), served.responses));
   lines.push(
     ...colleagueLines(ctx.t, await colleagueAggregate(ctx.tx, person.id, period, requirePerson(ctx).id)),
   );

@@ -76,7 +76,10 @@ async function start(ctx: TurnContext, args: string): Promise<TurnResult> {
   const parsed = START_PARAMETER.exec(args.trim());
   const unit = parsed ? await surveyUnitOf(ctx.tx, parsed[1]!) : null;
   if (!unit) return reply({ kind: "message", text: t.chatUnknown }).keep();
-  const served = await servedByCode(ctx.tx, unit.id, parsed?.[2]);
+  const named = await servedByCode(ctx.tx, unit.id, parsed?.[2]);
+  // Nobody raises their own served-citizen average: a staff member answering with their own code is counted
+  // for the unit only.
+  const served = named && named.id !== ctx.person?.id ? named : null;
   const data: SurveyState = {
     unitId: unit.id,
     unitName: unit.name,

@@ -1,7 +1,7 @@
 import { formatDate, formatNumber } from "../../i18n/format.ts";
 import { colleagueAggregate } from "../../services/colleague-input.ts";
 import { toLocalDate } from "../../services/db-types.ts";
-import { servedAverages } from "../../services/survey-results.ts";
+import { MIN_SERVED_SHOWN, servedAverages } from "../../services/survey-results.ts";
 import { message, reply, requirePerson, type TurnContext, type TurnResult } from "../context.ts";
 import { loadPersonDay } from "../person-day.ts";
 import type { Choice } from "../types.ts";
@@ -63,7 +63,7 @@ export async function showMyEvaluations(ctx: TurnContext): Promise<TurnResult> {
     const aggregate = await colleagueAggregate(ctx.tx, person.id, period);
     if (aggregate) lines.push(...colleagueLines(ctx.t, aggregate).map((line) => `   ${line}`));
     const served = (await servedAverages(ctx.tx, [person.id], period)).get(person.id);
-    if (served) {
+    if (served && served.responses >= MIN_SERVED_SHOWN) {
       lines.push(
         `   ${ctx.t.colleague.evidenceServed(formatNumber(served.mean, ctx.locale), served.responses)}`,
       );

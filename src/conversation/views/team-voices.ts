@@ -5,7 +5,7 @@ import { messagesFor } from "../../i18n/index.ts";
 import { colleagueAggregate } from "../../services/colleague-input.ts";
 import type { Tx } from "../../services/db-types.ts";
 import { periodsForUnit, yearsAround } from "../../services/periods.ts";
-import { servedAverages, unitIkm } from "../../services/survey-results.ts";
+import { MIN_SERVED_SHOWN, servedAverages, unitIkm } from "../../services/survey-results.ts";
 import type { TeamMember } from "../../services/team.ts";
 import type { LocaleCode } from "../types.ts";
 
@@ -49,7 +49,9 @@ export async function teamVoiceLines(
   );
   const servedEntries = input.team.flatMap((m) => {
     const average = served.get(m.id);
-    return average ? [t.servedOne(m.name, n(average.mean), average.responses)] : [];
+    return average && average.responses >= MIN_SERVED_SHOWN
+      ? [t.servedOne(m.name, n(average.mean), average.responses)]
+      : [];
   });
   if (servedEntries.length > 0) lines.push(t.served(servedEntries));
   if (enough.length > 0) lines.push(t.colleagueCounts(enough));
