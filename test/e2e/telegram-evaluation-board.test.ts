@@ -78,3 +78,18 @@ describe("a delegate rating", () => {
     expect(saved).toMatchObject({ raterId: rinaRow.id, ratedById: dediRow.id, predikat: "BAIK" });
   });
 });
+
+describe("a large unit's colleagues", () => {
+  it("pages the colleagues of /masukan (20 a page)", async () => {
+    await rina.say("/masukan");
+    const first = rina.last();
+    const names = (message: typeof first) =>
+      (message?.inlineKeyboard ?? [])
+        .flat()
+        .filter((b) => "callback_data" in b && String(b.callback_data).startsWith("c:to:"));
+    expect(names(first)).toHaveLength(20);
+    expect(first?.text).toContain("Halaman 1 dari 2");
+    await rina.press("Berikutnya ›");
+    expect(names(rina.last())).toHaveLength(6);
+  });
+});

@@ -15,7 +15,8 @@ const FLOW = "c";
 const UUID = z.uuid();
 const rating = z.enum(RATINGS);
 const coreValue = z.enum(BERAKHLAK);
-const SHOWN = 40;
+/** Colleagues per page of buttons (a Slack message holds 50 blocks, a Telegram keyboard about 100 buttons) */
+const SHOWN = 20;
 const stateSchema = z.object({
   receiverId: z.uuid(),
   name: z.string(),
@@ -26,7 +27,7 @@ const stateSchema = z.object({
 const stale = (ctx: TurnContext) => reply({ kind: "notice", text: ctx.t.common.staleButton }).keep();
 
 /** `/masukan`, or Beri masukan on the invitation: the colleagues of one's unit as buttons. */
-export async function startColleagueInput(ctx: TurnContext): Promise<TurnResult> {
+export async function startColleagueInput(ctx: TurnContext, page = 0): Promise<TurnResult> {
   const person = requirePerson(ctx);
   const t = ctx.t.colleague;
   const periods = await currentPeriods(ctx.tx, person.id, ctx.now);
@@ -34,10 +35,20 @@ export async function startColleagueInput(ctx: TurnContext): Promise<TurnResult>
   if (!period) return reply(message(t.noPeriod)).keep();
   const colleagues = await colleaguesOf(ctx.tx, person.id);
   if (colleagues.length === 0) return reply(message(t.noColleagues)).keep();
+  const pages = Math.ceil(colleagues.length / SHOWN);
+  const shown = Math.min(Math.max(page, 0), pages - 1);
   const choices: Choice[][] = [];
-  const buttons = colleagues.slice(0, SHOWN).map((c) => ({ label: c.name, data: `c:to:${c.id}` }));
+  const buttons = colleagues
+    .slice(shown * SHOWN, (shown + 1) * SHOWN)
+    .map((c) => ({ label: c.name, data: `c:to:${c.id}` }));
   for (let i = 0; i < buttons.length; i += 2) choices.push(buttons.slice(i, i + 2));
-  return reply(message(t.pick(periods.map((p) => p.name).join(", ")), choices)).keep();
+  const nav: Choice[] = [];
+  const e = ctx.t.evaluation;
+  if (shown > 0) nav.push({ label: e.previousPage, data: `c:page:${shown - 1}` });
+  if (shown < pages - 1) nav.push({ label: e.nextPage, data: `c:page:${shown + 1}` });
+  if (nav.length > 0) choices.push(nav);
+  const text = t.pick(periods.map((p) => p.name).join(", "));
+  return reply(message(pages > 1 ? `${text}\n${e.page(shown + 1, pages)}` : text, choices)).keep();
 }
 
 async function colleagueNamed(
@@ -93,6 +104,10 @@ export const colleagueInputFlow = {
     const t = ctx.t.colleague;
     const person = requirePerson(ctx);
     if (action === "start") return startColleagueInput(ctx);
+    if (action === "page") {
+      const page = Number(a);
+      return Number.isInteger(page) && page >= 0 ? startColleagueInput(ctx, page) : stale(ctx);
+    }
     if (action === "no") {
       if (!PERIOD_CODE.test(a)) return stale(ctx);
       await ctx.tx.colleagueInputDecline.upsert({
