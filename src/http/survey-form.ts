@@ -3,6 +3,12 @@ import { type Score, UNSUR } from "../domain/ikm.ts";
 import type { SurveyMessages } from "../i18n/survey-id.ts";
 import { SURVEY_COMMENT_MAX } from "../services/survey-responses.ts";
 
+/** Line breaks, tabs and everything from the space up except DEL. */
+const printable = (c: string): boolean => {
+  const code = c.charCodeAt(0);
+  return c === "\n" || c === "\t" || (code >= 0x20 && code !== 0x7f);
+};
+
 /** The survey form's fields: u1..u9 (1–4), `saran` (the comment), `p` (the staff code), `website` (the honeypot). */
 export const SCORE_FIELDS = UNSUR.map((_, i) => `u${i + 1}`);
 
@@ -68,7 +74,9 @@ export function readSurveyForm(body: unknown, t: SurveyMessages): SurveyForm | n
   // Control characters other than line breaks and tabs are dropped (PostgreSQL refuses a NUL in text).
   const commentText = (single(raw.saran) ?? "")
     .replace(/\r\n?/g, "\n")
-    .replace(/[\u0000-\u0008\u000B-\u001F\u007F]/g, "")
+    .split("")
+    .filter(printable)
+    .join("")
     .trim();
   given.saran = commentText;
   if (Array.isArray(raw.saran) || !comment.safeParse(commentText).success) {
