@@ -15,6 +15,7 @@ import {
   absenceNotices,
   decisionNotices,
   feedbackNotices,
+  kudosNotices,
   type Notice,
   reviewRequestNotices,
 } from "../src/notifications/notices.ts";
@@ -87,6 +88,7 @@ async function noticesFor(db: Db, job: NotificationJob, deps: NotificationWorker
   if (job.kind === "evaluation") return evaluationNotices(db, job.evaluationId, job.version, noticeDeps);
   if (job.kind === "objection") return objectionNotices(db, job.objectionId, noticeDeps);
   if (job.kind === "objection-decision") return objectionDecisionNotices(db, job.objectionId, noticeDeps);
+  if (job.kind === "kudos") return kudosNotices(db, job.kudosId, noticeDeps);
   return absenceNotices(db, job.absenceId, noticeDeps);
 }
 

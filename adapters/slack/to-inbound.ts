@@ -37,6 +37,9 @@ export function commandToInbound(command: {
     name = "umpan_balik_tim";
     args = `account:SLACK:${mention.userId} ${plainFromSlack(mention.rest)}`.trim();
   }
+  // `/kinerja apresiasi @rekan teks` thanks the person mentioned.
+  if (name === "apresiasi" && mention)
+    args = `account:SLACK:${mention.userId} ${plainFromSlack(mention.rest)}`.trim();
   const event: InboundEvent = { kind: "command", name, args };
   return {
     account: slackAccount(command.user_id, command.team_id),

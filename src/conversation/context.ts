@@ -23,7 +23,8 @@ export type Effect =
   /** a rating set or changed: the employee is told (version: the evaluation's) */
   | { kind: "evaluation-rated"; evaluationId: string; version: number }
   | { kind: "objection-submitted"; objectionId: string }
-  | { kind: "objection-decided"; objectionId: string };
+  | { kind: "objection-decided"; objectionId: string }
+  | { kind: "kudos-given"; kudosId: string };
 
 export interface TurnContext {
   tx: Tx;

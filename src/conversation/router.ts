@@ -2,6 +2,7 @@ import type { Messages } from "../i18n/id.ts";
 import { reply, type TurnContext, type TurnResult } from "./context.ts";
 import { absenceFlow } from "./flows/absence.ts";
 import { colleagueInputFlow, startColleagueInput } from "./flows/colleague-input.ts";
+import { kudosFlow, startKudos } from "./flows/kudos.ts";
 import { linkFlow } from "./flows/link.ts";
 import { objectionFlow, startObjection } from "./flows/objection.ts";
 import { objectionDecisionFlow } from "./flows/objection-decision.ts";
@@ -39,6 +40,7 @@ const flows: Record<string, Flow> = {
   [teamFeedbackFlow.name]: teamFeedbackFlow,
   [ratingFlow.name]: ratingFlow,
   [colleagueInputFlow.name]: colleagueInputFlow,
+  [kudosFlow.name]: kudosFlow,
   [objectionFlow.name]: objectionFlow,
   [objectionDecisionFlow.name]: objectionDecisionFlow,
 };
@@ -55,6 +57,7 @@ export const COMMAND_NAMES = [
   "penilaian",
   "keberatan",
   "masukan",
+  "apresiasi",
   "bahasa",
   "bantuan",
   "batal",
@@ -87,6 +90,7 @@ const commands: Record<string, (ctx: TurnContext, args: string) => Promise<TurnR
   penilaian: (ctx) => showMyEvaluations(ctx),
   keberatan: (ctx) => startObjection(ctx),
   masukan: (ctx) => startColleagueInput(ctx),
+  apresiasi: (ctx, args) => startKudos(ctx, args),
   penilaian_tim: (ctx, args) => showEvaluationBoard(ctx, args),
 };
 
@@ -119,6 +123,8 @@ async function routeChoice(
       return teamFeedbackFlow.onChoice(ctx, parts.slice(1));
     case "e":
       return ratingFlow.onChoice(ctx, parts.slice(1), { asksInForm: event.asksInForm === true });
+    case "a":
+      return kudosFlow.onChoice(ctx, parts.slice(1));
     case "c":
       return colleagueInputFlow.onChoice(ctx, parts.slice(1), { asksInForm: event.asksInForm === true });
     case "k":

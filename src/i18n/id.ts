@@ -25,10 +25,25 @@ export const id = {
     penilaian: "Hasil penilaian kinerja saya",
     keberatan: "Ajukan keberatan atas hasil penilaian",
     masukan: "Masukan untuk rekan kerja (tanpa nama)",
+    apresiasi: "Ucapkan terima kasih kepada rekan",
     penilaian_tim: "Penilaian kinerja tim per periode (atasan)",
   },
   evaluation: evaluationId,
   colleague: colleagueId,
+  kudos: {
+    pick: "Untuk siapa apresiasi ini? Pilih rekan, atasan atau anggota tim Anda:",
+    askText: (name: string) =>
+      `Tulis ucapan terima kasih untuk ${name} (3–500 karakter). Nama Anda ikut disampaikan.`,
+    badText: "Ucapan harus 3 sampai 500 karakter.",
+    sent: (name: string) => `Terima kasih! Apresiasi Anda untuk ${name} sudah terkirim.`,
+    nobody: "Belum ada rekan, atasan atau anggota tim yang dapat Anda beri apresiasi.",
+    notFound: (ref: string) =>
+      `"${ref}" tidak ditemukan di antara rekan, atasan atau anggota tim Anda. Silakan pilih:`,
+    notEligible: "Maaf, apresiasi hanya untuk rekan di unit Anda, atasan Anda, atau anggota tim Anda.",
+    received: (from: string, text: string) => `${from} mengucapkan terima kasih kepada Anda:\n“${text}”`,
+    line: (from: string, date: string, text: string) => `• ${date} apresiasi dari ${from}: ${text}`,
+    count: (n: number, year: number) => `Apresiasi yang Anda terima tahun ${year}: ${n}.`,
+  },
   survey: surveyId,
   common: {
     cancel: "Batal",
@@ -231,6 +246,7 @@ export const id = {
         `${cmd("penilaian")} — hasil penilaian kinerja periodik Anda`,
         `${cmd("keberatan")} — ajukan keberatan atas hasil penilaian (14 hari)`,
         `${cmd("masukan")} — masukan tanpa nama untuk rekan kerja`,
+        `${cmd("apresiasi")} — ucapkan terima kasih kepada rekan`,
         `${cmd("bahasa")} — ganti bahasa`,
         `${cmd("batal")} — batalkan percakapan`,
         "",

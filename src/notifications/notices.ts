@@ -91,6 +91,19 @@ export async function absenceNotices(tx: Tx, absenceId: string, deps: NoticeDeps
   return notices;
 }
 
+/** Kudos, for the receiver on their own platform (Telegram first), with the sender's name. */
+export async function kudosNotices(tx: Tx, kudosId: string, deps: NoticeDeps): Promise<Notice[]> {
+  const kudos = await tx.kudos.findUnique({
+    where: { id: kudosId },
+    select: { toId: true, text: true, from: { select: { name: true } } },
+  });
+  if (!kudos) return [];
+  const recipient = await recipientFor(tx, kudos.toId, "TELEGRAM", deps.defaultLocale);
+  if (!recipient) return [];
+  const t = messagesFor(recipient.locale).kudos;
+  return [{ recipient, message: { text: t.received(kudos.from.name, kudos.text) } }];
+}
+
 /** A supervisor's written feedback, for the employee on their own platform (Telegram first). */
 export async function feedbackNotices(tx: Tx, feedbackId: string, deps: NoticeDeps): Promise<Notice[]> {
   const feedback = await tx.feedback.findUnique({

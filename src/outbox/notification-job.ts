@@ -23,6 +23,7 @@ export const notificationJob = z.discriminatedUnion("kind", [
   }),
   z.object({ kind: z.literal("objection"), outboxId: z.string(), objectionId: z.uuid() }),
   z.object({ kind: z.literal("objection-decision"), outboxId: z.string(), objectionId: z.uuid() }),
+  z.object({ kind: z.literal("kudos"), outboxId: z.string(), kudosId: z.uuid() }),
 ]);
 
 export type NotificationJob = z.infer<typeof notificationJob>;
@@ -75,5 +76,7 @@ export function jobFor(effect: Effect): { jobId: string; payload: NotificationPa
         jobId: `objection-decision-${effect.objectionId}`,
         payload: { kind: "objection-decision", objectionId: effect.objectionId },
       };
+    case "kudos-given":
+      return { jobId: `kudos-${effect.kudosId}`, payload: { kind: "kudos", kudosId: effect.kudosId } };
   }
 }

@@ -34,6 +34,7 @@ describe("an employee reports on Telegram and the supervisor approves on Telegra
       "penilaian",
       "keberatan",
       "masukan",
+      "apresiasi",
       "bahasa",
       "bantuan",
       "batal",

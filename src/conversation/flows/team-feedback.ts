@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { normalizeNip } from "../../domain/nip.ts";
 import { saveFeedback } from "../../services/feedback.ts";
-import { auditRefusal, memberFor, type TeamMember, teamOf } from "../../services/team.ts";
+import { auditRefusal, memberFor, teamOf } from "../../services/team.ts";
 import { message, reply, requirePerson, type TurnContext, type TurnResult } from "../context.ts";
 import type { Choice } from "../types.ts";
 
@@ -13,15 +13,17 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const NIP_FIRST = /^'?((?:\d[\s.-]?){17}\d)(?:\s+([\s\S]*))?$/;
 
 /** Who an employee reference names: a person (by id or NIP), several team members, or nobody. */
-type Resolved =
-  | { kind: "person"; id: string }
-  | { kind: "several"; members: TeamMember[] }
-  | { kind: "unknown" };
+export interface Named {
+  id: string;
+  name: string;
+}
+
+type Resolved = { kind: "person"; id: string } | { kind: "several"; members: Named[] } | { kind: "unknown" };
 
 const nameKey = (name: string) => name.toLowerCase().replace(/[.,']/g, "").replace(/\s+/g, " ").trim();
 
 /** Team members whose name is `words` or starts with them (whole words). */
-function membersNamed(team: readonly TeamMember[], words: string): TeamMember[] {
+function membersNamed<M extends Named>(team: readonly M[], words: string): M[] {
   const wanted = nameKey(words);
   if (!wanted) return [];
   return team.filter((m) => {
@@ -51,7 +53,15 @@ async function personByAccount(ctx: TurnContext, ref: string): Promise<string | 
   return imported?.id ?? null;
 }
 
-async function resolve(ctx: TurnContext, ref: string): Promise<Resolved> {
+/**
+ * Who a reference names: a chat account (a Slack mention), a person id, a NIP, or a name (or its first words)
+ * of one of `named` (the people the caller may act for).
+ */
+export async function resolvePerson(
+  ctx: TurnContext,
+  ref: string,
+  named: readonly Named[],
+): Promise<Resolved> {
   const trimmed = ref.trim();
   if (ACCOUNT_REF.test(trimmed)) {
     const id = await personByAccount(ctx, trimmed);
@@ -66,12 +76,12 @@ async function resolve(ctx: TurnContext, ref: string): Promise<Resolved> {
     const person = await ctx.tx.person.findUnique({ where: { nip }, select: { id: true } });
     return person ? { kind: "person", id: person.id } : { kind: "unknown" };
   }
-  const found = membersNamed(await teamOf(ctx.tx, requirePerson(ctx).id, ctx.now), trimmed);
+  const found = membersNamed(named, trimmed);
   if (found.length === 1 && found[0]) return { kind: "person", id: found[0].id };
   return found.length > 1 ? { kind: "several", members: found } : { kind: "unknown" };
 }
 
-const pickChoices = (members: readonly TeamMember[]): Choice[][] =>
+const pickChoices = (members: readonly Named[]): Choice[][] =>
   members.map((m) => [{ label: m.name, data: `f:to:${m.id}` }]);
 
 /** The employee, if the supervisor may act for them; else null after auditing the refusal. */
@@ -112,7 +122,7 @@ function askText(ctx: TurnContext, employee: { id: string; name: string }, probl
 export async function giveFeedback(ctx: TurnContext, employeeRef: string, text: string): Promise<TurnResult> {
   const supervisor = requirePerson(ctx);
   const t = ctx.t.teamFeedback;
-  const target = await resolve(ctx, employeeRef);
+  const target = await resolvePerson(ctx, employeeRef, await teamOf(ctx.tx, supervisor.id, ctx.now));
   if (target.kind === "unknown") return reply(message(t.notFound(employeeRef.trim()))).end();
   if (target.kind === "several") {
     return reply(message(t.ambiguous(employeeRef.trim()), pickChoices(target.members))).end();
@@ -132,17 +142,17 @@ export async function giveFeedback(ctx: TurnContext, employeeRef: string, text: 
   return reply(message(t.sent(employee.name))).end();
 }
 
-/** Splits "<NIP, person id or name> <text>"; a name is matched against the team, longest first. */
-async function splitArgs(
-  ctx: TurnContext,
+/** Splits "<NIP, person id or name> <text>"; a name is matched against `named`, longest first. */
+export function splitPersonArgs(
   args: string,
-): Promise<{ ref: string; text: string } | { several: TeamMember[]; ref: string } | null> {
+  named: readonly Named[],
+): { ref: string; text: string } | { several: Named[]; ref: string } | null {
   const first = args.split(/\s+/, 1)[0] ?? "";
   if (UUID.test(first) || ACCOUNT_REF.test(first))
     return { ref: first, text: args.slice(first.length).trim() };
   const nip = NIP_FIRST.exec(args);
   if (nip?.[1]) return { ref: nip[1], text: (nip[2] ?? "").trim() };
-  const team = await teamOf(ctx.tx, requirePerson(ctx).id, ctx.now);
+  const team = named;
   const words = args.split(/\s+/);
   for (let n = words.length; n >= 1; n--) {
     const ref = words.slice(0, n).join(" ");
@@ -166,11 +176,11 @@ export async function startTeamFeedback(ctx: TurnContext, args: string): Promise
     if (team.length === 0) return reply(message(ctx.t.team.noTeam)).keep();
     return reply(message(t.pick, pickChoices(team))).keep();
   }
-  const split = await splitArgs(ctx, given);
+  const split = splitPersonArgs(given, await teamOf(ctx.tx, supervisor.id, ctx.now));
   if (!split) return reply(message(t.notFound(given.split(/\s+/, 1)[0] ?? given))).keep();
   if ("several" in split) return reply(message(t.ambiguous(split.ref), pickChoices(split.several))).keep();
   if (split.text) return giveFeedback(ctx, split.ref, split.text);
-  const target = await resolve(ctx, split.ref);
+  const target = await resolvePerson(ctx, split.ref, await teamOf(ctx.tx, supervisor.id, ctx.now));
   if (target.kind !== "person") return reply(message(t.notFound(split.ref))).keep();
   const employee = await authorised(ctx, target.id);
   return employee ? askText(ctx, employee) : refused(ctx);

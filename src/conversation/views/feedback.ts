@@ -1,5 +1,6 @@
 import { localDate } from "../../domain/time-zone.ts";
 import { formatShortDate } from "../../i18n/format.ts";
+import { kudosCountInYear } from "../../services/kudos.ts";
 import { reply, requirePerson, type TurnContext, type TurnResult } from "../context.ts";
 import { loadPersonDay } from "../person-day.ts";
 
@@ -30,6 +31,12 @@ export async function showFeedback(ctx: TurnContext): Promise<TurnResult> {
     take: SHOWN,
     include: { activity: { select: { description: true } } },
   });
+  const kudos = await ctx.tx.kudos.findMany({
+    where: { toId: person.id },
+    orderBy: { createdAt: "desc" },
+    take: SHOWN,
+    select: { id: true, createdAt: true, text: true, readAt: true, from: { select: { name: true } } },
+  });
   const evaluations = await ctx.tx.evaluation.findMany({
     where: { personId: person.id, status: "FINAL" },
     orderBy: { finalAt: "desc" },
@@ -47,6 +54,10 @@ export async function showFeedback(ctx: TurnContext): Promise<TurnResult> {
       at: d.at,
       text: t.decision(date(d.at), d.activity.description, ctx.t.common.status[d.toStatus], d.reason ?? ""),
     })),
+    ...kudos.map((k) => ({
+      at: k.createdAt,
+      text: ctx.t.kudos.line(k.from.name, date(k.createdAt), k.text),
+    })),
     ...evaluations.map((e) => ({
       at: e.finalAt ?? e.ratedAt,
       text: t.rating(e.periodName, ctx.t.evaluation.predikat[e.predikat]),
@@ -57,6 +68,18 @@ export async function showFeedback(ctx: TurnContext): Promise<TurnResult> {
   const unread = feedback.filter((f) => f.readAt === null).map((f) => f.id);
   if (unread.length > 0)
     await ctx.tx.feedback.updateMany({ where: { id: { in: unread } }, data: { readAt: ctx.now } });
-  const text = items.length === 0 ? t.empty : [t.header, ...items.map((i) => i.text)].join("\n");
+  const unreadKudos = kudos.filter((k) => k.readAt === null).map((k) => k.id);
+  if (unreadKudos.length > 0)
+    await ctx.tx.kudos.updateMany({ where: { id: { in: unreadKudos } }, data: { readAt: ctx.now } });
+  const year = Number(localDate(rules.timeZone, ctx.now).slice(0, 4));
+  const kudosCount = await kudosCountInYear(ctx.tx, person.id, year, rules.timeZone);
+  const text =
+    items.length === 0
+      ? t.empty
+      : [
+          t.header,
+          ...items.map((i) => i.text),
+          ...(kudosCount > 0 ? ["", ctx.t.kudos.count(kudosCount, year)] : []),
+        ].join("\n");
   return reply({ kind: "message", text }).keep();
 }

@@ -9,6 +9,7 @@ export function commandSyntax(platform: PlatformName): (name: string) => string 
     umpan_balik_tim: "/kinerja umpan_balik @pegawai <teks>",
     penilaian_tim: "/kinerja penilaian [KODE]",
     penilaian: "/kinerja hasil",
+    apresiasi: "/kinerja apresiasi @rekan <teks>",
   };
   return (name) => slack[name] ?? `/kinerja ${name}`;
 }
