@@ -123,7 +123,7 @@ async function routeChoice(
       return teamFeedbackFlow.onChoice(ctx, parts.slice(1));
     case "e":
       return ratingFlow.onChoice(ctx, parts.slice(1), { asksInForm: event.asksInForm === true });
-    case "a":
+    case "t":
       return kudosFlow.onChoice(ctx, parts.slice(1));
     case "c":
       return colleagueInputFlow.onChoice(ctx, parts.slice(1), { asksInForm: event.asksInForm === true });

@@ -4,7 +4,7 @@ import { message, reply, requirePerson, type TurnContext, type TurnResult } from
 import type { Choice } from "../types.ts";
 import { type Named, resolvePerson, splitPersonArgs } from "./team-feedback.ts";
 
-const FLOW = "a";
+const FLOW = "t";
 const UUID = z.uuid();
 const kudosText = z.string().trim().min(KUDOS_MIN).max(KUDOS_MAX);
 const textState = z.object({ toId: z.uuid(), name: z.string() });
@@ -12,7 +12,7 @@ const SHOWN = 20;
 
 const pick = (people: readonly Named[]): Choice[][] => {
   const rows: Choice[][] = [];
-  const buttons = people.slice(0, SHOWN).map((p) => ({ label: p.name, data: `a:to:${p.id}` }));
+  const buttons = people.slice(0, SHOWN).map((p) => ({ label: p.name, data: `t:to:${p.id}` }));
   for (let i = 0; i < buttons.length; i += 2) rows.push(buttons.slice(i, i + 2));
   return rows;
 };
@@ -58,7 +58,7 @@ export async function startKudos(ctx: TurnContext, args: string): Promise<TurnRe
   return split.text ? send(ctx, to, split.text) : askText(ctx, to);
 }
 
-/** `a:to:<personId>` (a button of the list) and the text that follows it. */
+/** `t:to:<personId>` (a button of the list) and the text that follows it. */
 export const kudosFlow = {
   name: FLOW,
 
