@@ -63,13 +63,15 @@ describe("kudos (/apresiasi)", () => {
   });
 
   it("works on Slack with a mention: Rina thanks her own supervisor, who gets it in Slack", async () => {
-    await rina.command("apresiasi <@UDEMOCAMAT|asep> Terima kasih atas arahannya minggu ini.");
+    // Slack escapes what was typed (`&` arrives as `&amp;`); the kudos keeps the words as typed.
+    await rina.command("apresiasi <@UDEMOCAMAT|asep> Terima kasih atas arahan & dukungannya minggu ini.");
     await rina.waitForDm(
       (x) => x.includes("Apresiasi Anda untuk Drs. Asep Sunandar, M.Si. sudah terkirim"),
       "sent",
     );
     const camat = t.slackUser("UDEMOCAMAT");
     await camat.waitForDm((x) => x.includes("Rina Marlina, S.Sos. mengucapkan terima kasih"), "camat told");
-    expect(await t.db.kudos.count({ where: { toId: ids.camat, fromId: ids.kasiPelayanan } })).toBe(1);
+    const saved = await t.db.kudos.findFirstOrThrow({ where: { toId: ids.camat, fromId: ids.kasiPelayanan } });
+    expect(saved.text).toBe("Terima kasih atas arahan & dukungannya minggu ini.");
   });
 });
