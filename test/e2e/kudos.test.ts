@@ -71,7 +71,9 @@ describe("kudos (/apresiasi)", () => {
     );
     const camat = t.slackUser("UDEMOCAMAT");
     await camat.waitForDm((x) => x.includes("Rina Marlina, S.Sos. mengucapkan terima kasih"), "camat told");
-    const saved = await t.db.kudos.findFirstOrThrow({ where: { toId: ids.camat, fromId: ids.kasiPelayanan } });
+    const saved = await t.db.kudos.findFirstOrThrow({
+      where: { toId: ids.camat, fromId: ids.kasiPelayanan },
+    });
     expect(saved.text).toBe("Terima kasih atas arahan & dukungannya minggu ini.");
   });
 });
