@@ -1,5 +1,4 @@
 import { writeFile } from "node:fs/promises";
-import { parseArgs } from "node:util";
 import { stringify } from "csv-stringify/sync";
 import ExcelJS from "exceljs";
 import { DateTime } from "luxon";
@@ -10,7 +9,7 @@ import { type EvaluationExportRow, evaluationExport, periodFeedback } from "../s
 import { createUnitCalendarCache } from "../services/unit-calendar-cache.ts";
 import type { AdminIo } from "./io.ts";
 import { addLampiranSheet } from "./lampiran-4-sheet.ts";
-import { unitWithDescendants } from "./unit-tree.ts";
+import { parsePeriodExportArgs, selectedUnits } from "./period-export-args.ts";
 
 /** SPEC section 12 (contract): the summary, one row per person. */
 export const PENILAIAN_COLUMNS = [
@@ -77,39 +76,16 @@ function summaryRow(row: EvaluationExportRow): PenilaianRow {
  */
 export async function runExportPenilaian(deps: ExportPenilaianDeps, argv: string[]): Promise<number> {
   const { db, io, now } = deps;
-  const { values } = parseArgs({
-    args: argv,
-    options: {
-      periode: { type: "string" },
-      unit: { type: "string" },
-      format: { type: "string" },
-      out: { type: "string" },
-    },
-  });
-  const problems: string[] = [];
-  if (!values.periode?.trim()) problems.push("--periode KODE is required");
-  if (values.format !== "csv" && values.format !== "xlsx") problems.push("--format must be csv or xlsx");
-  if (!values.out) problems.push("--out FILE is required");
-  const periodCode = values.periode?.trim();
-  if (problems.length > 0 || !periodCode || !values.out) {
-    for (const p of problems) io.err.write(`export-penilaian: ${p}\n`);
-    return 2;
-  }
-  let unitIds: string[];
-  if (values.unit) {
-    const unit = await db.unit.findUnique({ where: { code: values.unit } });
-    if (!unit) {
-      io.err.write(`export-penilaian: --unit ${values.unit}: no such unit\n`);
-      return 1;
-    }
-    unitIds = await unitWithDescendants(db, unit.id);
-  } else {
-    unitIds = (await db.unit.findMany({ select: { id: true } })).map((u) => u.id);
-  }
+  const args = parsePeriodExportArgs("export-penilaian", argv, io);
+  if (typeof args === "number") return args;
+  const { periodCode } = args;
+  const selected = await selectedUnits(db, "export-penilaian", args.unitCode, io);
+  if (typeof selected === "number") return selected;
+  const unitIds = selected ?? (await db.unit.findMany({ select: { id: true } })).map((u) => u.id);
 
   const found = await evaluationExport(db, { periodCode, unitIds, now });
   if (!found.ok) {
-    const where = values.unit ? `unit ${values.unit} or any unit below it` : "any unit";
+    const where = args.unitCode ? `unit ${args.unitCode} or any unit below it` : "any unit";
     io.err.write(
       `export-penilaian: --periode ${periodCode}: no such period for ${where} ` +
         "(configured with the periode import, or a default <year>-TW1..TW4 / <year>-TAHUNAN)\n",
@@ -117,15 +93,15 @@ export async function runExportPenilaian(deps: ExportPenilaianDeps, argv: string
     return 1;
   }
   const rows = found.rows;
-  if (values.format === "csv") {
+  if (args.format === "csv") {
     await writeFile(
-      values.out,
+      args.out,
       stringify(rows.map(summaryRow), { header: true, columns: [...PENILAIAN_COLUMNS] }),
     );
   } else {
-    await writeWorkbook(db, values.out, rows, deps.pola ?? loadPolaDistribusi());
+    await writeWorkbook(db, args.out, rows, deps.pola ?? loadPolaDistribusi());
   }
-  io.out.write(`${rows.length} person(s) of period ${periodCode} written to ${values.out}\n`);
+  io.out.write(`${rows.length} person(s) of period ${periodCode} written to ${args.out}\n`);
   return 0;
 }
 

@@ -1,5 +1,4 @@
 import { writeFile } from "node:fs/promises";
-import { parseArgs } from "node:util";
 import { stringify } from "csv-stringify/sync";
 import ExcelJS from "exceljs";
 import type { Db } from "../db/client.ts";
@@ -9,7 +8,7 @@ import { fromLocalDate, toLocalDate } from "../services/db-types.ts";
 import { periodOfUnit } from "../services/periods.ts";
 import { unitSurveyRecap } from "../services/survey-results.ts";
 import type { AdminIo } from "./io.ts";
-import { unitWithDescendants } from "./unit-tree.ts";
+import { parsePeriodExportArgs, selectedUnits } from "./period-export-args.ts";
 
 /** SPEC section 13 (contract): a unit row, then one row per served staff member with nip,nama in its place. */
 export const SURVEI_COLUMNS = [
@@ -82,33 +81,11 @@ interface UnitRecap {
  */
 export async function runExportSurvei(deps: ExportSurveiDeps, argv: string[]): Promise<number> {
   const { db, io } = deps;
-  const { values } = parseArgs({
-    args: argv,
-    options: {
-      periode: { type: "string" },
-      unit: { type: "string" },
-      format: { type: "string" },
-      out: { type: "string" },
-    },
-  });
-  const problems: string[] = [];
-  const periodCode = values.periode?.trim();
-  if (!periodCode) problems.push("--periode KODE is required");
-  if (values.format !== "csv" && values.format !== "xlsx") problems.push("--format must be csv or xlsx");
-  if (!values.out) problems.push("--out FILE is required");
-  if (problems.length > 0 || !periodCode || !values.out) {
-    for (const p of problems) io.err.write(`export-survei: ${p}\n`);
-    return 2;
-  }
-  let unitIds: string[] | undefined;
-  if (values.unit) {
-    const unit = await db.unit.findUnique({ where: { code: values.unit } });
-    if (!unit) {
-      io.err.write(`export-survei: --unit ${values.unit}: no such unit\n`);
-      return 1;
-    }
-    unitIds = await unitWithDescendants(db, unit.id);
-  }
+  const args = parsePeriodExportArgs("export-survei", argv, io);
+  if (typeof args === "number") return args;
+  const { periodCode } = args;
+  const unitIds = await selectedUnits(db, "export-survei", args.unitCode, io);
+  if (typeof unitIds === "number") return unitIds;
   const units = await db.unit.findMany({
     where: unitIds ? { id: { in: unitIds } } : {},
     select: { id: true, code: true, name: true, surveyToken: true },
@@ -132,23 +109,23 @@ export async function runExportSurvei(deps: ExportSurveiDeps, argv: string[]): P
     });
   }
   if (!periodHolds) {
-    const where = values.unit ? `unit ${values.unit} or any unit below it` : "any unit";
+    const where = args.unitCode ? `unit ${args.unitCode} or any unit below it` : "any unit";
     io.err.write(
       `export-survei: --periode ${periodCode}: no such period for ${where} ` +
         "(configured with the periode import, or a default <year>-TW1..TW4 / <year>-TAHUNAN)\n",
     );
     return 1;
   }
-  const csv = values.format === "csv";
+  const csv = args.format === "csv";
   const rows = recaps.flatMap((r) =>
     r.rows.map((row) => recapRow(row.key, row.name, periodCode, row.result, csv)),
   );
   if (csv) {
-    await writeFile(values.out, stringify(rows, { header: true, columns: [...SURVEI_COLUMNS] }));
+    await writeFile(args.out, stringify(rows, { header: true, columns: [...SURVEI_COLUMNS] }));
   } else {
-    await writeWorkbook(db, values.out, rows, recaps);
+    await writeWorkbook(db, args.out, rows, recaps);
   }
-  io.out.write(`${recaps.length} unit(s) of period ${periodCode} written to ${values.out}\n`);
+  io.out.write(`${recaps.length} unit(s) of period ${periodCode} written to ${args.out}\n`);
   return 0;
 }
 
