@@ -4,6 +4,7 @@ import { headHasilKerja, type OrganisationResult } from "../domain/pola-distribu
 import { type Predikat, predikat, type Rating } from "../domain/predikat.ts";
 import { localDate } from "../domain/time-zone.ts";
 import type { Platform } from "../generated/prisma/client.ts";
+import { writeAudit } from "./audit.ts";
 import { fromLocalDate, type Tx, toLocalDate } from "./db-types.ts";
 import { organisationResultFor, periodOfUnit } from "./periods.ts";
 import { isUnitHead, type Ratee, rateeFor } from "./raters.ts";
@@ -131,7 +132,7 @@ export async function ratingTarget(
   const today = localDate(person.unit.timeZone, input.now);
   const ratee = await rateeFor(tx, input.actorId, person.id, period, input.now);
   if (!ratee) {
-    await auditEvaluation(tx, {
+    await writeAudit(tx, {
       actorId: input.actorId,
       via: input.via,
       action: "evaluation.refused",
@@ -287,7 +288,7 @@ export async function saveRating(
     if (!row) return { ok: false, reason: "STALE" };
     saved = { id: row.id, version: 1 };
   }
-  await auditEvaluation(tx, {
+  await writeAudit(tx, {
     actorId: input.actorId,
     via: input.via,
     action: target.existing ? "evaluation.changed" : "evaluation.rated",
@@ -310,31 +311,6 @@ export async function saveRating(
     changed: target.existing !== null,
     objectionUntil,
   };
-}
-
-export async function auditEvaluation(
-  tx: Tx,
-  input: {
-    actorId: string | null;
-    via: string;
-    action: string;
-    entity: string;
-    entityId: string;
-    now: Date;
-    detail?: Record<string, string | number>;
-  },
-): Promise<void> {
-  await tx.auditLog.create({
-    data: {
-      actorId: input.actorId,
-      via: input.via,
-      action: input.action,
-      entity: input.entity,
-      entityId: input.entityId,
-      at: input.now,
-      ...(input.detail ? { detail: input.detail } : {}),
-    },
-  });
 }
 
 /**

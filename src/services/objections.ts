@@ -1,9 +1,9 @@
 import { predikat, type Rating } from "../domain/predikat.ts";
 import { localDate } from "../domain/time-zone.ts";
 import type { Platform } from "../generated/prisma/client.ts";
+import { writeAudit } from "./audit.ts";
 import type { Tx } from "./db-types.ts";
 import { toLocalDate } from "./db-types.ts";
-import { auditEvaluation } from "./evaluations.ts";
 import { supervisorOn } from "./raters.ts";
 
 export const REASON_MIN = 10;
@@ -93,7 +93,7 @@ export async function submitObjection(
   if (reason.length < REASON_MIN || reason.length > REASON_MAX) return { ok: false, reason: "BAD_REASON" };
   const check = await objectable(tx, input.personId, input.evaluationId, input.now);
   if (!check.ok) {
-    await auditEvaluation(tx, {
+    await writeAudit(tx, {
       actorId: input.personId,
       via: input.via,
       action: "objection.refused",
@@ -115,7 +115,7 @@ export async function submitObjection(
       select: { id: true },
     });
     const reason = other ? "ALREADY_OBJECTED" : "FINAL";
-    await auditEvaluation(tx, {
+    await writeAudit(tx, {
       actorId: input.personId,
       via: input.via,
       action: "objection.refused",
@@ -142,7 +142,7 @@ export async function submitObjection(
     },
     select: { id: true },
   });
-  await auditEvaluation(tx, {
+  await writeAudit(tx, {
     actorId: input.personId,
     via: input.via,
     action: "objection.submitted",
@@ -187,7 +187,7 @@ export async function decideObjection(
   });
   if (!objection) return { ok: false, reason: "NOT_FOUND" };
   if (objection.deciderId !== input.actorId) {
-    await auditEvaluation(tx, {
+    await writeAudit(tx, {
       actorId: input.actorId,
       via: input.via,
       action: "objection.decision-refused",
@@ -228,7 +228,7 @@ export async function decideObjection(
       data: { status: "FINAL", finalAt: input.now, version: { increment: 1 } },
     });
   }
-  await auditEvaluation(tx, {
+  await writeAudit(tx, {
     actorId: input.actorId,
     via: input.via,
     action: changed ? "objection.changed" : "objection.kept",

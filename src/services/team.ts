@@ -1,6 +1,7 @@
 import { addDays } from "../domain/local-date.ts";
 import { localDate } from "../domain/time-zone.ts";
 import type { Platform } from "../generated/prisma/client.ts";
+import { writeAudit } from "./audit.ts";
 import { fromLocalDate, type Tx, toLocalDate } from "./db-types.ts";
 import { canSupervise } from "./review.ts";
 
@@ -115,15 +116,13 @@ export async function auditRefusal(
     detail?: Record<string, string | number>;
   },
 ): Promise<void> {
-  await tx.auditLog.create({
-    data: {
-      actorId: input.actorId,
-      via: input.via,
-      action: input.action,
-      entity: "person",
-      entityId: input.employeeId,
-      detail: { reason: "not the employee's supervisor or delegate", ...input.detail },
-      at: input.now,
-    },
+  await writeAudit(tx, {
+    actorId: input.actorId,
+    via: input.via,
+    action: input.action,
+    entity: "person",
+    entityId: input.employeeId,
+    now: input.now,
+    detail: { reason: "not the employee's supervisor or delegate", ...input.detail },
   });
 }

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { predikat, RATINGS } from "../../domain/predikat.ts";
-import { auditEvaluation } from "../../services/evaluations.ts";
+import { writeAudit } from "../../services/audit.ts";
 import { DECISION_REASON_MIN, decideObjection, REASON_MAX } from "../../services/objections.ts";
 import { message, reply, requirePerson, type TurnContext, type TurnResult } from "../context.ts";
 import type { Choice, FormField } from "../types.ts";
@@ -47,7 +47,7 @@ async function load(ctx: TurnContext, objectionId: string): Promise<Loaded | { r
   const t = ctx.t.evaluation;
   if (!objection) return { refusal: ctx.t.common.staleButton };
   if (objection.deciderId !== actor.id) {
-    await auditEvaluation(ctx.tx, {
+    await writeAudit(ctx.tx, {
       actorId: actor.id,
       via: ctx.account.platform,
       action: "objection.decision-refused",
