@@ -19,7 +19,14 @@ import {
   type Notice,
   reviewRequestNotices,
 } from "../src/notifications/notices.ts";
+import { recognitionNotices } from "../src/notifications/recognition-notices.ts";
 import { recordReviewMessage, reviewUpdatesFor } from "../src/notifications/review-updates.ts";
+import {
+  trainingCompletionDecisionNotices,
+  trainingCompletionNotices,
+  trainingRequestDecisionNotices,
+  trainingRequestNotices,
+} from "../src/notifications/training-notices.ts";
 import {
   DeliveryUncertain,
   type OutboundSender,
@@ -89,6 +96,17 @@ async function noticesFor(db: Db, job: NotificationJob, deps: NotificationWorker
   if (job.kind === "objection") return objectionNotices(db, job.objectionId, noticeDeps);
   if (job.kind === "objection-decision") return objectionDecisionNotices(db, job.objectionId, noticeDeps);
   if (job.kind === "kudos") return kudosNotices(db, job.kudosId, noticeDeps);
+  if (job.kind === "training-request") return trainingRequestNotices(db, job.requestId, noticeDeps);
+  if (job.kind === "training-request-decision") {
+    return trainingRequestDecisionNotices(db, job.requestId, noticeDeps);
+  }
+  if (job.kind === "training-completion") {
+    return trainingCompletionNotices(db, job.completionId, job.version, noticeDeps);
+  }
+  if (job.kind === "training-completion-decision") {
+    return trainingCompletionDecisionNotices(db, job.completionId, job.version, noticeDeps);
+  }
+  if (job.kind === "recognition") return recognitionNotices(db, job.recognitionId, noticeDeps);
   return absenceNotices(db, job.absenceId, noticeDeps);
 }
 

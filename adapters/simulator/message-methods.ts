@@ -1,6 +1,7 @@
 /** The Bot API methods that put messages into chats or change them. */
 import type { MethodHandler, MethodRequest } from "./bot-api-state.ts";
 import type { ChatMessage, ReplyMarkup } from "./chat-log.ts";
+import { imageSize } from "./image-size.ts";
 import {
   chatParameter,
   inputFileParameter,
@@ -48,7 +49,11 @@ const sendPhoto: MethodHandler = ({ payload, state }) => {
   const caption = textParameter(payload, "caption");
   const replyMarkup = replyMarkupParameter(payload);
   const file = inputFileParameter(payload, "photo", state);
-  const photo = photoSizes(file.fileId, file.fileUniqueId, { fileSize: file.bytes.byteLength });
+  // The original's real size when the upload is a PNG or JPEG (a chart, a photo), as Telegram reports it.
+  const photo = photoSizes(file.fileId, file.fileUniqueId, {
+    fileSize: file.bytes.byteLength,
+    ...imageSize(file.bytes),
+  });
   return state.chats.append(chat, {
     kind: "photo",
     text: caption?.visible,

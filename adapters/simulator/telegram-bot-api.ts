@@ -104,6 +104,8 @@ export interface TelegramBotApiStandIn {
     mimeType: string,
     options?: RegisterFileOptions,
   ): StoredFile;
+  /** A file the stand-in keeps: one a test registered, or one the bot uploaded (`sendPhoto`'s bytes) */
+  file(fileId: string): StoredFile | undefined;
   /** Queues an update for `getUpdates` (and learns the chat and message ids it carries) */
   enqueueUpdate(update: Update): void;
   /** What `setWebhook` stored, if anything */
@@ -266,6 +268,7 @@ export async function startTelegramBotApi(
     unblockChat: (chatId) => void state.blockedChats.delete(requireChatKey(chatId)),
     registerFile: (fileId, bytes, mimeType, fileOptions) =>
       state.files.register(fileId, bytes, mimeType, fileOptions),
+    file: (fileId) => state.files.get(fileId),
     enqueueUpdate(update) {
       for (const message of [update.message, update.edited_message]) {
         if (message !== undefined) state.chats.observeIncoming(message);

@@ -1,8 +1,10 @@
-import { type Api, GrammyError, InlineKeyboard } from "grammy";
+import { type Api, GrammyError, InlineKeyboard, InputFile } from "grammy";
 import type { Choice, Reply } from "../../src/conversation/types.ts";
+import { unreachableReason } from "./outbound.ts";
 
-/** Telegram allows 4096 characters per message. */
+/** Telegram allows 4096 characters per message, 1024 per caption. */
 const MAX_TEXT = 4096;
+const MAX_CAPTION = 1024;
 
 export function keyboardOf(choices: Choice[][] | undefined): InlineKeyboard | undefined {
   if (!choices || choices.length === 0) return undefined;
@@ -28,7 +30,8 @@ export function isNotModified(error: unknown): boolean {
 /**
  * Sends the core's replies in Telegram's idiom: messages with inline keyboards, edits of the message
  * whose button was pressed, and the callback answer. A pressed button is answered first (with the
- * first notice, if any), so its spinner stops even when a later send fails.
+ * first notice, if any), so its spinner stops even when a later send fails. A picture that cannot be sent
+ * does not stop the replies after it (its text went before it); the failure is thrown at the end.
  */
 export async function renderReplies(
   api: Api,
@@ -40,9 +43,19 @@ export async function renderReplies(
   if (callbackQueryId) {
     await api.answerCallbackQuery(callbackQueryId, toast ? { text: toast.text.slice(0, 200) } : {});
   }
+  let imageFailure: unknown;
   for (const r of replies) {
     if (r === toast) continue;
-    if (r.kind === "form") {
+    if (r.kind === "image") {
+      try {
+        await api.sendPhoto(chatId, new InputFile(r.png, r.fileName), {
+          caption: r.alt.slice(0, MAX_CAPTION),
+        });
+      } catch (error) {
+        if (error instanceof GrammyError && unreachableReason(error)) throw error;
+        imageFailure ??= error;
+      }
+    } else if (r.kind === "form") {
       // The core asks step by step on Telegram; a form reaching here is shown as its texts.
       const text = r.fields.flatMap((f) => (f.kind === "info" ? [f.text] : [])).join("\n\n") || r.title;
       await api.sendMessage(chatId, clampText(text));
@@ -60,4 +73,5 @@ export async function renderReplies(
       }
     }
   }
+  if (imageFailure !== undefined) throw imageFailure;
 }

@@ -24,7 +24,15 @@ export type Effect =
   | { kind: "evaluation-rated"; evaluationId: string; version: number }
   | { kind: "objection-submitted"; objectionId: string }
   | { kind: "objection-decided"; objectionId: string }
-  | { kind: "kudos-given"; kudosId: string };
+  | { kind: "kudos-given"; kudosId: string }
+  /** a training requested (Ajukan): the supervisor of the day decides */
+  | { kind: "training-requested"; requestId: string }
+  | { kind: "training-request-decided"; requestId: string }
+  /** a finished training reported (or its certificate corrected): version the completion's */
+  | { kind: "training-completion-submitted"; completionId: string; version: number }
+  | { kind: "training-completion-decided"; completionId: string; version: number }
+  /** the unit head answered the monthly recognition: the chosen are congratulated, the unit's channel told */
+  | { kind: "recognition-decided"; recognitionId: string };
 
 export interface TurnContext {
   tx: Tx;
@@ -47,10 +55,22 @@ export interface TurnContext {
   pola: PolaDistribusi;
 }
 
+/**
+ * A picture a turn asks for: its data is read in the turn, the drawing waits until the transaction has
+ * committed (the engine renders it and appends it to the replies as an `image`).
+ */
+export interface PendingImage {
+  alt: string;
+  fileName: string;
+  render(): Promise<Uint8Array>;
+}
+
 /** A handler's answer: replies for the user and the next dialog state ("keep" leaves it as it was). */
 export interface TurnResult {
   replies: Reply[];
   next: DialogState | null | "keep";
+  /** Pictures sent after the replies */
+  images?: PendingImage[];
 }
 
 export const reply = (...replies: Reply[]) => ({

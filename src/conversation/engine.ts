@@ -11,7 +11,14 @@ import { personOfAccount } from "../services/account-person.ts";
 import type { Tx } from "../services/db-types.ts";
 import { claimEvent } from "../services/processed-events.ts";
 import { createUnitCalendarCache } from "../services/unit-calendar-cache.ts";
-import { type Effect, type PersonInContext, reply, type TurnContext, type TurnResult } from "./context.ts";
+import {
+  type Effect,
+  type PendingImage,
+  type PersonInContext,
+  reply,
+  type TurnContext,
+  type TurnResult,
+} from "./context.ts";
 import type { EvidenceLinks } from "./review-message.ts";
 import { routeEvent } from "./router.ts";
 import { forgetState, readState, StateVersionConflict, writeState } from "./state-store.ts";
@@ -94,7 +101,9 @@ export function createConversationEngine(deps: ConversationEngineDeps): Conversa
   const unitCalendars = createUnitCalendarCache(deps.unitCacheTtlMs ?? 30_000);
   const pola = deps.pola ?? loadPolaDistribusi();
 
-  async function runTurn(inbound: Inbound): Promise<{ replies: Reply[]; effects: Effect[] } | "duplicate"> {
+  async function runTurn(
+    inbound: Inbound,
+  ): Promise<{ replies: Reply[]; effects: Effect[]; images: PendingImage[] } | "duplicate"> {
     const now = deps.clock();
     const { platform, externalId } = inbound.account;
     return db.$transaction(
@@ -156,7 +165,7 @@ export function createConversationEngine(deps: ConversationEngineDeps): Conversa
         }
         // The outbox: the turn's effects commit with it or not at all (src/outbox/outbox.ts).
         await writeEffects(tx, ctx.effects);
-        return { replies: result.replies, effects: ctx.effects };
+        return { replies: result.replies, effects: ctx.effects, images: result.images ?? [] };
       },
       { maxWait: 5_000, timeout: 15_000 },
     );
@@ -172,6 +181,19 @@ export function createConversationEngine(deps: ConversationEngineDeps): Conversa
     } catch {
       return deps.defaultLocale;
     }
+  }
+
+  /** After the commit: a picture that fails to draw is left out (its text was answered already). */
+  async function renderImages(images: readonly PendingImage[]): Promise<Reply[]> {
+    const rendered: Reply[] = [];
+    for (const image of images) {
+      try {
+        rendered.push({ kind: "image", png: await image.render(), alt: image.alt, fileName: image.fileName });
+      } catch (error) {
+        logger.warn({ err: error, fileName: image.fileName }, "chart rendering failed");
+      }
+    }
+    return rendered;
   }
 
   return {
@@ -208,7 +230,7 @@ export function createConversationEngine(deps: ConversationEngineDeps): Conversa
             return [];
           }
           if (outcome.effects.length > 0) deps.effects.committed();
-          return outcome.replies;
+          return [...outcome.replies, ...(await renderImages(outcome.images))];
         } catch (error) {
           if (isRetryable(error) && attempt < MAX_ATTEMPTS) continue;
           throw error;

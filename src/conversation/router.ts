@@ -7,15 +7,18 @@ import { linkFlow } from "./flows/link.ts";
 import { objectionFlow, startObjection } from "./flows/objection.ts";
 import { objectionDecisionFlow } from "./flows/objection-decision.ts";
 import { ratingFlow } from "./flows/rating.ts";
+import { recognitionFlow } from "./flows/recognition.ts";
 import { reportFlow } from "./flows/report.ts";
 import { reviewFlow } from "./flows/review.ts";
 import { surveyTurn } from "./flows/survey.ts";
 import { startTeamFeedback, teamFeedbackFlow } from "./flows/team-feedback.ts";
+import { trainingFlow } from "./flows/training.ts";
 import type { InboundEvent } from "./types.ts";
 import { showEvaluationBoard } from "./views/evaluation-board.ts";
 import { showFeedback } from "./views/feedback.ts";
 import { showHelp } from "./views/help.ts";
 import { historyChoice, showHistory } from "./views/history.ts";
+import { showMonthRecap } from "./views/month-recap.ts";
 import { chooseLanguage, languageChoice } from "./views/language.ts";
 import { showMyEvaluations } from "./views/my-evaluations.ts";
 import { queueChoice, queueFlow, showQueue } from "./views/queue.ts";
@@ -43,6 +46,8 @@ const flows: Record<string, Flow> = {
   [kudosFlow.name]: kudosFlow,
   [objectionFlow.name]: objectionFlow,
   [objectionDecisionFlow.name]: objectionDecisionFlow,
+  [trainingFlow.name]: trainingFlow,
+  [recognitionFlow.name]: recognitionFlow,
 };
 
 /** Every command in the platform menus (SPEC section 5), by their Telegram names. */
@@ -52,12 +57,14 @@ export const COMMAND_NAMES = [
   "hari_ini",
   "riwayat",
   "target",
+  "rekap",
   "umpan_balik",
   "izin",
   "penilaian",
   "keberatan",
   "masukan",
   "apresiasi",
+  "pelatihan",
   "bahasa",
   "bantuan",
   "batal",
@@ -80,6 +87,7 @@ const commands: Record<string, (ctx: TurnContext, args: string) => Promise<TurnR
   hari_ini: (ctx) => showToday(ctx),
   riwayat: (ctx, args) => showHistory(ctx, args),
   target: (ctx) => showTargets(ctx),
+  rekap: (ctx, args) => showMonthRecap(ctx, args),
   umpan_balik: (ctx) => showFeedback(ctx),
   izin: (ctx) => absenceFlow.start(ctx),
   bahasa: (ctx, args) => chooseLanguage(ctx, args),
@@ -91,6 +99,7 @@ const commands: Record<string, (ctx: TurnContext, args: string) => Promise<TurnR
   keberatan: (ctx) => startObjection(ctx),
   masukan: (ctx) => startColleagueInput(ctx),
   apresiasi: (ctx, args) => startKudos(ctx, args),
+  pelatihan: (ctx) => trainingFlow.start(ctx),
   penilaian_tim: (ctx, args) => showEvaluationBoard(ctx, args),
 };
 
@@ -131,6 +140,10 @@ async function routeChoice(
       return objectionFlow.onChoice(ctx, parts.slice(1), { asksInForm: event.asksInForm === true });
     case "o":
       return objectionDecisionFlow.onChoice(ctx, parts.slice(1), { asksInForm: event.asksInForm === true });
+    case "p":
+      return trainingFlow.onChoice(ctx, parts.slice(1), { asksInForm: event.asksInForm === true });
+    case "g":
+      return recognitionFlow.onChoice(ctx, parts.slice(1), { asksInForm: event.asksInForm === true });
     default: {
       const flow = owner ? flows[owner] : undefined;
       if (!flow?.onChoice || ctx.state?.flow !== flow.name) {
@@ -152,6 +165,8 @@ export async function routeEvent(ctx: TurnContext, event: InboundEvent): Promise
     if (ctx.person && owner === "k") return objectionFlow.onFormClosed(ctx, parts);
     if (ctx.person && owner === "c") return colleagueInputFlow.onFormClosed(ctx);
     if (ctx.person && owner === "o") return objectionDecisionFlow.onFormClosed(ctx, parts);
+    if (ctx.person && owner === "p") return trainingFlow.onFormClosed(ctx, parts);
+    if (ctx.person && owner === "g") return recognitionFlow.onFormClosed(ctx, parts);
     return reply().keep();
   }
   if (!ctx.person) {
@@ -179,6 +194,8 @@ export async function routeEvent(ctx: TurnContext, event: InboundEvent): Promise
       if (owner === "k") return objectionFlow.onForm(ctx, parts, event.text);
       if (owner === "c") return colleagueInputFlow.onForm(ctx, parts, event.values ?? {});
       if (owner === "o") return objectionDecisionFlow.onForm(ctx, parts, event.text, event.values ?? {});
+      if (owner === "p") return trainingFlow.onForm(ctx, parts, event.text, event.message);
+      if (owner === "g") return recognitionFlow.onForm(ctx, parts, event.text, event.message);
       return reply({ kind: "notice", text: ctx.t.common.staleButton }).keep();
     }
     case "text": {

@@ -125,4 +125,10 @@ export type Reply =
       data: string;
       fields: FormField[];
       message?: MessageRef;
-    };
+    }
+  /**
+   * A picture (a chart) for those who would rather look than read: a Telegram photo, a file in the Slack DM.
+   * `alt` is a one-line summary (caption, alt text); the full text version is always a message of its own
+   * before it. Never logged or stored: the bytes live only until the adapter has sent them.
+   */
+  | { kind: "image"; png: Uint8Array; alt: string; fileName: string };

@@ -9,7 +9,8 @@ export interface FileFetcher {
   fetch(fileId: string): Promise<{ bytes: Buffer; contentType: string | undefined }>;
 }
 
-const params = z.object({ id: z.uuid() });
+/** An evidence row's id, or `c-<id>` for a training certificate (the signature covers the prefix too). */
+const params = z.object({ id: z.union([z.uuid(), z.templateLiteral(["c-", z.uuid()])]) });
 const query = z.object({ exp: z.string(), sig: z.string() });
 
 /** Shown in the browser: images the browser only ever renders as images. */
@@ -58,6 +59,14 @@ export function servedAs(
   return { contentType: type && DOWNLOAD_TYPES.has(type) ? type : "application/octet-stream", inline: false };
 }
 
+/** A training completion's certificate in the shape of an evidence row (always a file). */
+async function certificateAsEvidence(db: Db, completionId: string) {
+  const c = await db.trainingCompletion.findUnique({ where: { id: completionId } });
+  if (!c) return null;
+  const kind = c.mimeType?.startsWith("image/") ? "PHOTO" : "DOCUMENT";
+  return { kind, url: null, platform: c.platform, fileId: c.fileId, fileName: c.fileName, mimeType: c.mimeType };
+}
+
 /** `GET /evidence/<id>?exp=...&sig=...`: the bytes of a photo or document, or a redirect for a link. */
 export function registerEvidenceRoute(
   app: FastifyInstance,
@@ -80,7 +89,9 @@ export function registerEvidenceRoute(
     if (!p.success || !q.success || !deps.links.verify(p.data.id, q.data.exp, q.data.sig, deps.clock())) {
       return reply.status(403).send({ error: "link invalid or expired" });
     }
-    const evidence = await deps.db.evidence.findUnique({ where: { id: p.data.id } });
+    const evidence = p.data.id.startsWith("c-")
+      ? await certificateAsEvidence(deps.db, p.data.id.slice(2))
+      : await deps.db.evidence.findUnique({ where: { id: p.data.id } });
     if (!evidence) return reply.status(404).send({ error: "not found" });
     if (evidence.kind === "LINK" && evidence.url) return reply.redirect(evidence.url, 302);
     const fetcher = evidence.platform ? deps.fetchers[evidence.platform] : undefined;

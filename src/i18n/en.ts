@@ -1,3 +1,4 @@
+import { chartsEn } from "./charts-en.ts";
 import { colleagueEn } from "./colleague-en.ts";
 /**
  * English texts. Must have the same keys and signatures as `id.ts` (the reference catalog).
@@ -5,7 +6,9 @@ import { colleagueEn } from "./colleague-en.ts";
  */
 import { evaluationEn } from "./evaluation-en.ts";
 import type { Messages } from "./id.ts";
+import { recognitionEn } from "./recognition-en.ts";
 import { surveyEn } from "./survey-en.ts";
+import { trainingEn } from "./training-en.ts";
 
 export const en: Messages = {
   localeName: "English",
@@ -15,6 +18,7 @@ export const en: Messages = {
     hari_ini: "My reports today",
     riwayat: "Report history",
     target: "SKP target progress",
+    rekap: "Monthly recap of working minutes",
     umpan_balik: "Feedback from supervisor",
     izin: "Request leave/official travel",
     bahasa: "Change language",
@@ -27,10 +31,14 @@ export const en: Messages = {
     keberatan: "Object to a performance rating",
     masukan: "Input on a colleague (anonymous)",
     apresiasi: "Thank a colleague",
+    pelatihan: "Competency development (training hours)",
     penilaian_tim: "Rate the team for a period (supervisors)",
   },
   evaluation: evaluationEn,
   colleague: colleagueEn,
+  training: trainingEn,
+  recognition: recognitionEn,
+  charts: chartsEn,
   kudos: {
     pick: "Who are you thanking? Choose a colleague, your supervisor or a team member:",
     askText: (name: string) => `Write your thanks to ${name} (3–500 characters). Your name goes with it.`,
@@ -239,12 +247,14 @@ export const en: Messages = {
         `${cmd("hari_ini")} — today's reports`,
         `${cmd("riwayat")} — report history and fixes`,
         `${cmd("target")} — SKP target progress`,
+        `${cmd("rekap")} — monthly recap of working minutes (e.g. ${cmd("rekap")} 2026-11)`,
         `${cmd("umpan_balik")} — feedback from your supervisor`,
         `${cmd("izin")} — request leave, sick leave, official travel`,
         `${cmd("penilaian")} — your periodic performance ratings`,
         `${cmd("keberatan")} — object to a rating (within 14 days)`,
         `${cmd("masukan")} — anonymous input on a colleague`,
         `${cmd("apresiasi")} — thank a colleague`,
+        `${cmd("pelatihan")} — this year's training hours, recommendations, reporting one finished`,
         `${cmd("bahasa")} — change language`,
         `${cmd("batal")} — cancel the conversation`,
         "",

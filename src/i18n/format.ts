@@ -27,3 +27,10 @@ export function formatInstant(at: Date, timeZone: string, zoneLabel: string, loc
 export function formatNumber(value: number, locale: LocaleCode): string {
   return new Intl.NumberFormat(LUXON_LOCALE[locale], { maximumFractionDigits: 2 }).format(value);
 }
+
+/** "2026-11" → "November 2026" (id and en alike in this case; "Desember 2026" / "December 2026"). */
+export function formatMonth(month: string, locale: LocaleCode): string {
+  return DateTime.fromISO(`${month}-01`, { zone: "UTC" })
+    .setLocale(LUXON_LOCALE[locale])
+    .toFormat("LLLL yyyy");
+}

@@ -1,10 +1,13 @@
+import { chartsId } from "./charts-id.ts";
 import { colleagueId } from "./colleague-id.ts";
 /**
  * Indonesian texts: the reference catalog. `en.ts` must have the same keys (the type system checks).
  * Tone (DOMAIN.md): polite (Anda), short, encouraging, never shaming; say what to do next.
  */
 import { evaluationId } from "./evaluation-id.ts";
+import { recognitionId } from "./recognition-id.ts";
 import { surveyId } from "./survey-id.ts";
+import { trainingId } from "./training-id.ts";
 
 export const id = {
   localeName: "Bahasa Indonesia",
@@ -14,6 +17,7 @@ export const id = {
     hari_ini: "Laporan saya hari ini",
     riwayat: "Riwayat laporan",
     target: "Capaian target SKP",
+    rekap: "Rekap menit kerja bulanan",
     umpan_balik: "Umpan balik dari atasan",
     izin: "Ajukan izin/cuti/dinas luar",
     bahasa: "Ganti bahasa",
@@ -26,10 +30,14 @@ export const id = {
     keberatan: "Ajukan keberatan atas hasil penilaian",
     masukan: "Masukan untuk rekan kerja (tanpa nama)",
     apresiasi: "Ucapkan terima kasih kepada rekan",
+    pelatihan: "Pengembangan kompetensi (JP pelatihan)",
     penilaian_tim: "Penilaian kinerja tim per periode (atasan)",
   },
   evaluation: evaluationId,
   colleague: colleagueId,
+  training: trainingId,
+  recognition: recognitionId,
+  charts: chartsId,
   kudos: {
     pick: "Untuk siapa apresiasi ini? Pilih rekan, atasan atau anggota tim Anda:",
     askText: (name: string) =>
@@ -241,12 +249,14 @@ export const id = {
         `${cmd("hari_ini")} — laporan hari ini`,
         `${cmd("riwayat")} — riwayat dan perbaikan laporan`,
         `${cmd("target")} — capaian target SKP`,
+        `${cmd("rekap")} — rekap menit kerja bulanan (misalnya ${cmd("rekap")} 2026-11)`,
         `${cmd("umpan_balik")} — umpan balik atasan`,
         `${cmd("izin")} — ajukan cuti, sakit, dinas luar`,
         `${cmd("penilaian")} — hasil penilaian kinerja periodik Anda`,
         `${cmd("keberatan")} — ajukan keberatan atas hasil penilaian (14 hari)`,
         `${cmd("masukan")} — masukan tanpa nama untuk rekan kerja`,
         `${cmd("apresiasi")} — ucapkan terima kasih kepada rekan`,
+        `${cmd("pelatihan")} — JP pelatihan tahun ini, rekomendasi dan laporan selesai`,
         `${cmd("bahasa")} — ganti bahasa`,
         `${cmd("batal")} — batalkan percakapan`,
         "",

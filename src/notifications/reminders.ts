@@ -1,3 +1,4 @@
+import { recognitionMessage } from "../conversation/recognition-message.ts";
 import type { LocaleCode } from "../conversation/types.ts";
 import type { LocalDate } from "../domain/local-date.ts";
 import { localDate } from "../domain/time-zone.ts";
@@ -20,6 +21,8 @@ import {
   type UnratedRatee,
 } from "../services/evaluation-reminders.ts";
 import { preferredAccount, type Recipient } from "../services/recipients.ts";
+import { type RecognitionView, recognitionState } from "../services/recognition.ts";
+import { parseRecognitionSlot, RECOGNITION_KIND } from "../services/recognition-plan.ts";
 import type { ReminderTarget } from "../services/reminder-deliveries.ts";
 import { teamOf } from "../services/team.ts";
 import { createUnitCalendarCache, type UnitCalendarCache } from "../services/unit-calendar-cache.ts";
@@ -34,17 +37,20 @@ export type ReminderKind =
   | "escalation"
   | "pending-review"
   | EvaluationSlotKind
-  | typeof COLLEAGUE_INVITATION_KIND;
+  | typeof COLLEAGUE_INVITATION_KIND
+  | typeof RECOGNITION_KIND;
 
 /**
  * "report-15:30" → report; "escalation"; "pending-review"; "penilaian-buka:<CODE>" and the other
  * evaluation slots (services/evaluation-reminders.ts) → their kind; "masukan-undangan:<CODE>"
- * (services/colleague-invitations.ts) → its kind; anything else is unknown.
+ * (services/colleague-invitations.ts) → its kind; "penghargaan:<MONTH>" (services/recognition-plan.ts) → its
+ * kind; anything else is unknown.
  */
 export function reminderKind(slot: string): ReminderKind | null {
   if (/^report-([01]\d|2[0-3]):[0-5]\d$/.test(slot)) return "report";
   if (slot === "escalation" || slot === "pending-review") return slot;
   if (parseColleagueInvitationSlot(slot) !== null) return COLLEAGUE_INVITATION_KIND;
+  if (parseRecognitionSlot(slot) !== null) return RECOGNITION_KIND;
   return parseEvaluationSlot(slot)?.kind ?? null;
 }
 
@@ -68,7 +74,9 @@ export type ReminderContent =
   /** To the rater's own supervisor, the working day after the deadline: who is still unrated, by rater */
   | { kind: "penilaian-eskalasi"; period: EvaluationPeriodShown; unrated: UnratedRatee[] }
   /** To an employee, in the period's last working days: give input on up to 3 colleagues, or decline */
-  | { kind: typeof COLLEAGUE_INVITATION_KIND; period: { code: string; name: string; endDate: LocalDate } };
+  | { kind: typeof COLLEAGUE_INVITATION_KIND; period: { code: string; name: string; endDate: LocalDate } }
+  /** To a unit head, on the month's first working day: up to 3 suggested staff of the month before */
+  | { kind: typeof RECOGNITION_KIND; recognition: RecognitionView };
 
 export interface EvaluationPeriodShown {
   code: string;
@@ -92,6 +100,7 @@ const PREFERRED_PLATFORM: Record<ReminderKind, Platform> = {
   "penilaian-pengingat": "SLACK",
   "penilaian-eskalasi": "SLACK",
   "masukan-undangan": "TELEGRAM",
+  penghargaan: "SLACK",
 };
 
 /** Names listed in an escalation; the rest are counted. */
@@ -118,6 +127,7 @@ async function unitCalendar(tx: Tx, unitId: string, cache: UnitCalendarCache): P
  * unrated any more (by the planner's rules, services/evaluation-reminders.ts), or the period no longer
  * holds for the recipient's ratees. The colleagues' invitation not: once declined, once input on three
  * colleagues was given, with no colleague left, or the period gone or over (services/colleague-invitations.ts).
+ * The recognition not: once answered, or with nobody to suggest (services/recognition.ts).
  */
 export async function isStillDue(
   tx: Tx,
@@ -138,6 +148,11 @@ export async function isStillDue(
     return { due: true, content: { kind, period: state.period } };
   }
   const calendars = options.unitCalendars ?? createUnitCalendarCache(0);
+  if (kind === RECOGNITION_KIND) {
+    const state = await recognitionState(tx, target, parseRecognitionSlot(target.slot)!, calendars);
+    if (!state.due) return state;
+    return { due: true, content: { kind, recognition: state.recognition } };
+  }
   if (kind === "report") {
     if (target.reportedOnDate) return { due: false, reason: "reported" };
     if (target.absentOnDate) return { due: false, reason: "absent" };
@@ -288,6 +303,8 @@ export function reminderMessage(content: ReminderContent, locale: LocaleCode): O
       const deadline = formatDate(content.period.ratingDeadline, locale);
       return { text: e.escalation(content.period.name, deadline, groups, more) };
     }
+    case RECOGNITION_KIND:
+      return recognitionMessage(content.recognition, locale);
     case COLLEAGUE_INVITATION_KIND: {
       const c = messagesFor(locale).colleagueInvitation;
       const code = content.period.code;

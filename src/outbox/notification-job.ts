@@ -24,6 +24,21 @@ export const notificationJob = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("objection"), outboxId: z.string(), objectionId: z.uuid() }),
   z.object({ kind: z.literal("objection-decision"), outboxId: z.string(), objectionId: z.uuid() }),
   z.object({ kind: z.literal("kudos"), outboxId: z.string(), kudosId: z.uuid() }),
+  z.object({ kind: z.literal("training-request"), outboxId: z.string(), requestId: z.uuid() }),
+  z.object({ kind: z.literal("training-request-decision"), outboxId: z.string(), requestId: z.uuid() }),
+  z.object({
+    kind: z.literal("training-completion"),
+    outboxId: z.string(),
+    completionId: z.uuid(),
+    version: z.number(),
+  }),
+  z.object({
+    kind: z.literal("training-completion-decision"),
+    outboxId: z.string(),
+    completionId: z.uuid(),
+    version: z.number(),
+  }),
+  z.object({ kind: z.literal("recognition"), outboxId: z.string(), recognitionId: z.uuid() }),
 ]);
 
 export type NotificationJob = z.infer<typeof notificationJob>;
@@ -78,5 +93,34 @@ export function jobFor(effect: Effect): { jobId: string; payload: NotificationPa
       };
     case "kudos-given":
       return { jobId: `kudos-${effect.kudosId}`, payload: { kind: "kudos", kudosId: effect.kudosId } };
+    case "training-requested":
+      return {
+        jobId: `training-request-${effect.requestId}`,
+        payload: { kind: "training-request", requestId: effect.requestId },
+      };
+    case "training-request-decided":
+      return {
+        jobId: `training-request-decision-${effect.requestId}`,
+        payload: { kind: "training-request-decision", requestId: effect.requestId },
+      };
+    case "training-completion-submitted":
+      return {
+        jobId: `training-completion-${effect.completionId}-v${effect.version}`,
+        payload: { kind: "training-completion", completionId: effect.completionId, version: effect.version },
+      };
+    case "training-completion-decided":
+      return {
+        jobId: `training-completion-decision-${effect.completionId}-v${effect.version}`,
+        payload: {
+          kind: "training-completion-decision",
+          completionId: effect.completionId,
+          version: effect.version,
+        },
+      };
+    case "recognition-decided":
+      return {
+        jobId: `recognition-${effect.recognitionId}`,
+        payload: { kind: "recognition", recognitionId: effect.recognitionId },
+      };
   }
 }

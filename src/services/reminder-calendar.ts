@@ -19,6 +19,8 @@ export const EVALUATION_REQUEST_TIME = "08:00";
 export const EVALUATION_ESCALATION_TIME = "09:00";
 /** Local time of the invitation to give colleagues' input, in the period's last working days (SPEC section 13). */
 export const COLLEAGUE_INVITATION_TIME = "10:00";
+/** Local time of the monthly recognition's suggestions to the unit head (SPEC section 14). */
+export const RECOGNITION_TIME = "09:00";
 
 const CLOCK_TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 

@@ -3,6 +3,7 @@ import { Prisma } from "../generated/prisma/client.ts";
 import { planColleagueInvitations } from "./colleague-invitations.ts";
 import type { Tx } from "./db-types.ts";
 import { planEvaluationReminders } from "./evaluation-reminders.ts";
+import { planRecognitions } from "./recognition-plan.ts";
 import { dueToday, ESCALATION_TIME, loadUnitsAt, PENDING_REVIEW_TIME } from "./reminder-calendar.ts";
 
 export { ESCALATION_TIME, PENDING_REVIEW_TIME } from "./reminder-calendar.ts";
@@ -13,6 +14,7 @@ export const ESCALATION_SLOT = "escalation";
 export const PENDING_REVIEW_SLOT = "pending-review";
 export { colleagueInvitationSlot } from "./colleague-invitations.ts";
 export { evaluationSlot } from "./evaluation-reminders.ts";
+export { recognitionSlot } from "./recognition-plan.ts";
 
 export interface PlanResult {
   /** Rows created by this call (0 when another planner or an earlier tick already made them) */
@@ -68,6 +70,8 @@ function pushSlot(columns: SlotColumns, unitId: string, day: string, slot: strin
  *   request, reminder and escalation of a period (services/evaluation-reminders.ts).
  * - `masukan-undangan:<CODE>` (10:00): the invitation to give colleagues' input, once per person and
  *   period in the period's last 5 working days (services/colleague-invitations.ts).
+ * - `penghargaan:<MONTH>` (09:00): the monthly recognition's suggestions, once per unit and month, to its
+ *   head on the month's first working day (services/recognition-plan.ts).
  */
 export async function planDueReminders(
   tx: Tx,
@@ -115,6 +119,7 @@ export async function planDueReminders(
   }
   planned += await planEvaluationReminders(tx, units, now);
   planned += await planColleagueInvitations(tx, units, now);
+  planned += await planRecognitions(tx, units, now);
   const deliveryIds = await plannedRowsDue(tx, units, now);
   const expired = sweepDays > 0 ? await skipRowsOfDaysOver(tx, units, sweepDays) : 0;
   return { planned, deliveryIds, skippedUnitIds: unusable, expired };

@@ -106,6 +106,8 @@ describe("admin import: valid files", () => {
       libur: { created: 3, updated: 0, unchanged: 0 },
       periode: { created: 4, updated: 0, unchanged: 0 },
       capaian_organisasi: { created: 5, updated: 0, unchanged: 0 },
+      pelatihan: { created: 0, updated: 0, unchanged: 0 },
+      pelatihanDeactivated: 0,
       atasan: { opened: 2, closed: 0 },
     });
     expect(result.summary).toContain("pegawai: 4 dibuat, 0 diperbarui, 0 tidak berubah");
@@ -312,6 +314,8 @@ describe("admin import: valid files", () => {
       libur: { created: 2 },
       periode: { created: 2 },
       capaian_organisasi: { created: 1 },
+      pelatihan: { created: 0, updated: 0, unchanged: 0 },
+      pelatihanDeactivated: 0,
       atasan: { opened: 1, closed: 0 },
     });
     const cakra = await db.unit.findUniqueOrThrow({
@@ -479,7 +483,7 @@ describe("admin import: rejected files", () => {
         `${path}[pegawai]:3: unit_kode: sel berisi galat #N/A`,
         `${path}[periode]:2: selesai: tidak boleh sebelum mulai (2026-07-31)`,
         `${path}[capaian_organisasi]:3: periode_kode: periode 2026-TW9 tidak berlaku untuk unit KEC-Y; unit ini memakai periode bawaan <tahun>-TW1 s.d. <tahun>-TW4 dan <tahun>-TAHUNAN, mis. 2026-TW1`,
-        `${path}[Sheet1]:1: -: nama sheet tidak dikenal; gunakan unit, pegawai, skp, libur, periode, capaian_organisasi`,
+        `${path}[Sheet1]:1: -: nama sheet tidak dikenal; gunakan unit, pegawai, skp, libur, periode, capaian_organisasi, pelatihan`,
       ],
     });
     expect(await db.unit.count()).toBe(0);
@@ -495,7 +499,7 @@ describe("admin import: rejected files", () => {
     expect(result).toEqual({
       ok: false,
       errors: [
-        `${unknownHeader}:1: -: header tidak cocok dengan jenis berkas unit, pegawai, skp, libur, periode, capaian_organisasi; periksa nama kolom`,
+        `${unknownHeader}:1: -: header tidak cocok dengan jenis berkas unit, pegawai, skp, libur, periode, capaian_organisasi, pelatihan; periksa nama kolom`,
         `${missingColumn}:1: jabatan: kolom wajib tidak ada di header`,
         `${empty}:1: -: berkas kosong; baris pertama harus header kolom`,
         `${text}:1: -: jenis berkas tidak dikenal; gunakan .csv atau .xlsx`,
@@ -568,6 +572,8 @@ describe("admin import: idempotent upserts", () => {
       libur: { created: 0, updated: 0, unchanged: 3 },
       periode: { created: 0, updated: 0, unchanged: 4 },
       capaian_organisasi: { created: 0, updated: 0, unchanged: 5 },
+      pelatihan: { created: 0, updated: 0, unchanged: 0 },
+      pelatihanDeactivated: 0,
       atasan: { opened: 0, closed: 0 },
     });
     expect(again.summary).toContain("unit: 0 dibuat, 0 diperbarui, 4 tidak berubah");

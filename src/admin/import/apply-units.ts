@@ -26,22 +26,38 @@ export async function applyUnits(
   }
   const idOf = (code: string) => unitByCode.get(code)!.id;
 
-  const creates: { id: string; code: string; name: string; parentId: string | null; timeZone: string }[] = [];
-  const updates: { id: string; name: string; parentId: string | null; timeZone: string }[] = [];
+  type UnitData = {
+    id: string;
+    name: string;
+    parentId: string | null;
+    timeZone: string;
+    slackChannel: string | null;
+  };
+  const creates: (UnitData & { code: string })[] = [];
+  const updates: UnitData[] = [];
   for (const { record } of rows) {
     const before = existing.unitsByCode.get(record.code);
     const parentId =
       record.parentCode === undefined
         ? (before?.parentId ?? null)
         : record.parentCode && idOf(record.parentCode);
-    const after = { id: idOf(record.code), name: record.name, parentId, timeZone: record.timeZone };
+    const slackChannel =
+      record.slackChannel === undefined ? (before?.slackChannel ?? null) : record.slackChannel;
+    const after = {
+      id: idOf(record.code),
+      name: record.name,
+      parentId,
+      timeZone: record.timeZone,
+      slackChannel,
+    };
     if (before === undefined) {
       creates.push({ ...after, code: record.code });
       tally(counts, "created");
     } else if (
       before.name !== after.name ||
       before.parentId !== after.parentId ||
-      before.timeZone !== after.timeZone
+      before.timeZone !== after.timeZone ||
+      before.slackChannel !== after.slackChannel
     ) {
       updates.push(after);
       tally(counts, "updated");

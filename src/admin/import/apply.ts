@@ -8,6 +8,7 @@ import { applyPeople } from "./apply-people.ts";
 import { applyPeriods } from "./apply-periods.ts";
 import { applySkp } from "./apply-skp.ts";
 import { applySupervisors } from "./apply-supervisors.ts";
+import { applyTrainings } from "./apply-trainings.ts";
 import { applyUnits } from "./apply-units.ts";
 import { emptyCounts, type ImportCounts, tally } from "./counts.ts";
 import type { Existing } from "./load-existing.ts";
@@ -24,6 +25,7 @@ export async function applyImport(
   const units = await applyUnits(tx, rows.unit, existing);
   const people = await applyPeople(tx, rows.pegawai, existing, units.unitByCode);
   const supervisors = await applySupervisors(tx, rows.pegawai, people.personIdByNip, units.unitByCode, now);
+  const pelatihan = await applyTrainings(tx, rows.pelatihan);
   const pegawai = emptyCounts();
   for (const { record } of rows.pegawai) {
     if (people.created.has(record.nip)) tally(pegawai, "created");
@@ -37,6 +39,8 @@ export async function applyImport(
     libur: await applyHolidays(tx, rows.libur, units.unitByCode),
     periode: await applyPeriods(tx, rows.periode, existing.periods, units.unitByCode),
     capaian_organisasi: await applyCapaian(tx, rows.capaian_organisasi, units.unitByCode),
+    pelatihan: pelatihan.counts,
+    pelatihanDeactivated: pelatihan.deactivated,
     atasan: { opened: supervisors.opened, closed: supervisors.closed },
   };
 }

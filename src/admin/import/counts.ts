@@ -14,6 +14,9 @@ export interface ImportCounts {
   libur: KindCounts;
   periode: KindCounts;
   capaian_organisasi: KindCounts;
+  pelatihan: KindCounts;
+  /** Catalogue trainings missing from an import that listed trainings: set inactive, never deleted. */
+  pelatihanDeactivated: number;
   /** Supervisor relations opened (new current supervisor) and closed (previous one ended or removed). */
   atasan: { opened: number; closed: number };
 }
@@ -33,6 +36,7 @@ const KIND_ORDER: readonly ImportKind[] = [
   "libur",
   "periode",
   "capaian_organisasi",
+  "pelatihan",
 ];
 
 /**
@@ -51,6 +55,9 @@ export function formatSummary(counts: ImportCounts, fileCount: number): string {
     let line = `  ${kind}: ${created} dibuat, ${updated} diperbarui, ${unchanged} tidak berubah`;
     if (kind === "pegawai" && counts.atasan.opened + counts.atasan.closed > 0) {
       line += ` (atasan: ${counts.atasan.opened} dibuka, ${counts.atasan.closed} ditutup)`;
+    }
+    if (kind === "pelatihan" && counts.pelatihanDeactivated > 0) {
+      line += ` (${counts.pelatihanDeactivated} tidak ada di berkas: dinonaktifkan)`;
     }
     lines.push(line);
   }

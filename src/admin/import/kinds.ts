@@ -3,7 +3,15 @@
  * they are applied: units before people, periods before the capaian that names them.
  * A column whose value may be empty may also be left out of the header; see `ColumnSpec.required`.
  */
-export const IMPORT_KINDS = ["unit", "pegawai", "skp", "libur", "periode", "capaian_organisasi"] as const;
+export const IMPORT_KINDS = [
+  "unit",
+  "pegawai",
+  "skp",
+  "libur",
+  "periode",
+  "capaian_organisasi",
+  "pelatihan",
+] as const;
 
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 
@@ -22,7 +30,13 @@ const optional = (name: string): ColumnSpec => ({ name, required: false });
 
 /** Columns of each kind, in the order of the contract. */
 export const KIND_COLUMNS: Record<ImportKind, readonly ColumnSpec[]> = {
-  unit: [required("kode"), required("nama"), optional("induk_kode"), required("zona_waktu")],
+  unit: [
+    required("kode"),
+    required("nama"),
+    optional("induk_kode"),
+    required("zona_waktu"),
+    optional("slack_channel"),
+  ],
   pegawai: [
     required("nip"),
     required("nama"),
@@ -55,6 +69,14 @@ export const KIND_COLUMNS: Record<ImportKind, readonly ColumnSpec[]> = {
     optional("unit_kode"),
   ],
   capaian_organisasi: [required("unit_kode"), required("periode_kode"), required("capaian")],
+  pelatihan: [
+    required("kode"),
+    required("nama"),
+    required("kompetensi"),
+    required("jp"),
+    optional("penyelenggara"),
+    optional("tautan"),
+  ],
 };
 
 /** Columns holding a NIP: a spreadsheet number cell there has lost digits and is refused. */

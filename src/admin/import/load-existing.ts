@@ -13,6 +13,7 @@ export interface ExistingUnit {
   name: string;
   parentId: string | null;
   timeZone: string;
+  slackChannel: string | null;
 }
 
 export interface ExistingPerson {
@@ -61,7 +62,7 @@ const PERSON_FIELDS = {
 
 export async function loadExisting(tx: Tx, rows: ParsedRows): Promise<Existing> {
   const units = await tx.unit.findMany({
-    select: { id: true, code: true, name: true, parentId: true, timeZone: true },
+    select: { id: true, code: true, name: true, parentId: true, timeZone: true, slackChannel: true },
   });
   const nips = new Set<string>();
   const slackUserIds = new Set<string>();

@@ -42,6 +42,7 @@ export const KIND_KEYS: Record<ImportKind, KindKey> = {
     reportColumn: "periode_kode",
     description: "kombinasi unit_kode dan periode_kode ini",
   },
+  pelatihan: { columns: ["kode"], reportColumn: "kode", description: "kode pelatihan ini" },
 };
 
 /** The key of a row, or undefined when a key cell other than the kind's `mayBeEmpty` one is empty. */

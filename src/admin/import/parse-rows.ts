@@ -36,7 +36,7 @@ type SeenKeys = Map<string, { source: SourceLocation; line: number }>;
 
 export function parseTables(tables: readonly Table[]): ParsedImport {
   const parsed: ParsedImport = {
-    rows: { unit: [], pegawai: [], skp: [], libur: [], periode: [], capaian_organisasi: [] },
+    rows: { unit: [], pegawai: [], skp: [], libur: [], periode: [], capaian_organisasi: [], pelatihan: [] },
     declared: { unitCodes: new Set(), nips: new Set(), failedPeriodCodes: new Set() },
     errors: [],
   };

@@ -6,6 +6,7 @@
  */
 import { DateTime } from "luxon";
 import { z } from "zod";
+import { coreValueNamed, significantWords } from "../../domain/competency.ts";
 import { NIP_ERROR_TEXT, parseNip } from "../../domain/nip.ts";
 import { defaultDeadline } from "../../domain/periods.ts";
 import { resolveTimeZone } from "../../domain/time-zone.ts";
@@ -25,6 +26,8 @@ export interface UnitRecord {
   parentCode: string | null | undefined;
   /** IANA name */
   timeZone: string;
+  /** The unit's Slack channel for the monthly recognition's announcement: empty → none, absent column → kept */
+  slackChannel: string | null | undefined;
 }
 
 export interface PegawaiRecord {
@@ -81,6 +84,17 @@ export interface CapaianRecord {
   result: OrganisationResult;
 }
 
+export interface PelatihanRecord {
+  code: string;
+  name: string;
+  /** a BerAKHLAK value's name (`KOLABORATIF`) or the words as written */
+  competency: string;
+  /** jam pelajaran as canonical text with a point, e.g. "2.5" */
+  hours: string;
+  organizer: string | null | undefined;
+  url: string | null | undefined;
+}
+
 export interface KindRecord {
   unit: UnitRecord;
   pegawai: PegawaiRecord;
@@ -88,6 +102,7 @@ export interface KindRecord {
   libur: LiburRecord;
   periode: PeriodeRecord;
   capaian_organisasi: CapaianRecord;
+  pelatihan: PelatihanRecord;
 }
 
 type Check<T> = { ok: true; value: T } | { ok: false; reason: string };
@@ -192,12 +207,20 @@ function date(value: string): Check<string> {
     : fail("harus tanggal YYYY-MM-DD, mis. 2026-08-17");
 }
 
+/** A Slack channel id as Slack shows it (C… public, G… private), not its #name, which can change. */
+function slackChannel(value: string): Check<string> {
+  return /^[CG][A-Z0-9]{8,}$/.test(value)
+    ? pass(value)
+    : fail("harus ID kanal Slack, mis. C0123ABCD (Salin tautan kanal: bagian terakhirnya), bukan #nama");
+}
+
 const unitSchema = z
   .object({
     kode: cell(text(64)),
     nama: cell(text(200)),
     induk_kode: optionalCell(text(64)),
     zona_waktu: cell(timeZone),
+    slack_channel: optionalCell(slackChannel),
   })
   .transform(
     (row): UnitRecord => ({
@@ -205,6 +228,7 @@ const unitSchema = z
       name: row.nama,
       parentCode: row.induk_kode,
       timeZone: row.zona_waktu,
+      slackChannel: row.slack_channel,
     }),
   );
 
@@ -360,6 +384,69 @@ const capaianSchema = z
     (row): CapaianRecord => ({ unitCode: row.unit_kode, periodCode: row.periode_kode, result: row.capaian }),
   );
 
+/** Jam pelajaran: positive, at most one decimal (point or comma), below 100,000; as "2.5". */
+function jp(value: string): Check<string> {
+  const match = /^(\d+)(?:[.,](\d+))?$/.exec(value);
+  if (match === null) return fail("harus angka positif, mis. 8 atau 2,5");
+  const [, whole = "", fraction = ""] = match;
+  const digits = whole.replace(/^0+(?=\d)/, "");
+  const decimals = fraction.replace(/0+$/, "");
+  if (/^0*$/.test(digits + decimals)) return fail("harus lebih besar dari 0");
+  if (decimals.length > 1) return fail("paling banyak 1 angka di belakang koma, mis. 2,5");
+  if (digits.length > 5) return fail("terlalu besar (paling banyak 99999,9 JP)");
+  return pass(decimals === "" ? digits : `${digits}.${decimals}`);
+}
+
+/** A BerAKHLAK value as written ("Kolaboratif"), stored by its name; or words that can be matched. */
+function competency(value: string): Check<string> {
+  if (value.length > 200) return fail("paling panjang 200 karakter");
+  const named = coreValueNamed(value);
+  if (named) return pass(named);
+  return significantWords(value).length > 0
+    ? pass(value)
+    : fail(
+        "harus nilai BerAKHLAK (mis. Kolaboratif) atau kata yang dapat dicocokkan dengan indikator IKI (paling sedikit 4 huruf, mis. pengaduan)",
+      );
+}
+
+function trainingCode(value: string): Check<string> {
+  if (value.length > 32) return fail("paling panjang 32 karakter");
+  return /^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(value)
+    ? pass(value)
+    : fail("hanya huruf, angka, titik, garis bawah dan tanda hubung, mis. PLT-2026-01");
+}
+
+function httpUrl(value: string): Check<string> {
+  if (value.length > 500) return fail("paling panjang 500 karakter");
+  try {
+    const url = new URL(value);
+    if (url.protocol === "http:" || url.protocol === "https:") return pass(value);
+  } catch {
+    // not a URL: the reason below
+  }
+  return fail("harus tautan http(s), mis. https://bpsdm.example.go.id/kelas");
+}
+
+const pelatihanSchema = z
+  .object({
+    kode: cell(trainingCode),
+    nama: cell(text(200)),
+    kompetensi: cell(competency),
+    jp: cell(jp),
+    penyelenggara: optionalCell(text(200)),
+    tautan: optionalCell(httpUrl),
+  })
+  .transform(
+    (row): PelatihanRecord => ({
+      code: row.kode,
+      name: row.nama,
+      competency: row.kompetensi,
+      hours: row.jp,
+      organizer: row.penyelenggara,
+      url: row.tautan,
+    }),
+  );
+
 export const ROW_SCHEMAS: { [K in ImportKind]: z.ZodType<KindRecord[K]> } = {
   unit: unitSchema,
   pegawai: pegawaiSchema,
@@ -367,4 +454,5 @@ export const ROW_SCHEMAS: { [K in ImportKind]: z.ZodType<KindRecord[K]> } = {
   libur: liburSchema,
   periode: periodeSchema,
   capaian_organisasi: capaianSchema,
+  pelatihan: pelatihanSchema,
 };

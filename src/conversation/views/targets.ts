@@ -1,3 +1,4 @@
+import { renderTargetChart, type TargetChartRow } from "../../charts/target-chart.ts";
 import { achievementPercent, paceStatus, progressBar } from "../../domain/achievement.ts";
 import { monthlyAvailableMinutes } from "../../domain/monthly-minutes.ts";
 import { formatNumber } from "../../i18n/format.ts";
@@ -8,7 +9,8 @@ import { loadPersonDay } from "../person-day.ts";
 /**
  * `/target`: per indicator of this year's SKP the target, approved and pending output, % achieved
  * (approved only: what counts), a bar, and the pace (approved + pending, so slow validation does not
- * make anyone look behind); then this month's approved minutes vs the minutes available.
+ * make anyone look behind); then this month's approved minutes vs the minutes available. The same
+ * progress follows as a chart (src/charts/target-chart.ts), drawn after the turn has committed.
  */
 export async function showTargets(ctx: TurnContext): Promise<TurnResult> {
   const person = requirePerson(ctx);
@@ -21,6 +23,7 @@ export async function showTargets(ctx: TurnContext): Promise<TurnResult> {
     include: { ikis: { where: { active: true }, orderBy: { code: "asc" } } },
   });
   const lines: string[] = [];
+  const chartRows: TargetChartRow[] = [];
   if (!skp || skp.ikis.length === 0) {
     lines.push(t.noSkp(year));
   } else {
@@ -41,6 +44,11 @@ export async function showTargets(ctx: TurnContext): Promise<TurnResult> {
       const approved = sum(iki.id, "DISETUJUI");
       const pending = sum(iki.id, "DIAJUKAN");
       const percent = achievementPercent(target, approved);
+      chartRows.push({
+        code: iki.code,
+        approvedPercent: percent,
+        pendingPercent: Math.max(0, achievementPercent(target, approved + pending) - percent),
+      });
       const pace = paceStatus({
         target,
         realised: approved + pending,
@@ -72,5 +80,21 @@ export async function showTargets(ctx: TurnContext): Promise<TurnResult> {
   });
   const available = monthlyAvailableMinutes(day.calendar, year, month, day.rules.minutesPerDay);
   lines.push("", t.minutes(approvedMinutes._sum.minutes ?? 0, available));
-  return reply({ kind: "message", text: lines.join("\n") }).keep();
+  const result = reply({ kind: "message", text: lines.join("\n") }).keep();
+  if (chartRows.length === 0) return result;
+  const locale = ctx.locale;
+  const alt = ctx.t.charts.targetAlt(
+    year,
+    chartRows.map((r) => ctx.t.charts.targetAltEntry(r.code, formatNumber(r.approvedPercent, locale))),
+  );
+  return {
+    ...result,
+    images: [
+      {
+        alt,
+        fileName: `capaian-skp-${year}.png`,
+        render: () => renderTargetChart({ year, rows: chartRows, locale }),
+      },
+    ],
+  };
 }
