@@ -1,4 +1,5 @@
 import type { SlackBlock } from "./slack-block-kit.ts";
+import type { SlackFileObject } from "./slack-files.ts";
 import type { SlackTsClock } from "./slack-ids.ts";
 
 /** Who the app is in its messages. */
@@ -11,7 +12,7 @@ export interface SlackBotIdentity {
 }
 
 /** How a message got into the conversation. */
-export type SlackMessageSource = "chat.postMessage" | "response_url";
+export type SlackMessageSource = "chat.postMessage" | "response_url" | "files.completeUploadExternal";
 
 /** One earlier version of a message the app updated. */
 export interface SlackMessageVersion {
@@ -31,6 +32,9 @@ export interface SlackMessageObject {
   ts: string;
   blocks?: SlackBlock[];
   attachments?: unknown[];
+  /** A file shared by the app (files.completeUploadExternal) */
+  files?: SlackFileObject[];
+  upload?: boolean;
   thread_ts?: string;
   metadata?: unknown;
   edited?: { user: string; ts: string };
@@ -55,6 +59,8 @@ export interface SlackMessage {
   /** Current blocks, each with its `block_id` ([] when none) */
   readonly blocks: readonly SlackBlock[];
   readonly attachments: readonly unknown[];
+  /** Files the app shared with this message ([] when none) */
+  readonly files: readonly SlackFileObject[];
   readonly metadata: unknown;
   readonly source: SlackMessageSource;
   /** Versions before each update, oldest first */
@@ -111,6 +117,7 @@ export interface NewSlackMessage {
   threadTs: string | undefined;
   metadata: unknown;
   source: SlackMessageSource;
+  files?: SlackFileObject[];
 }
 
 export interface SlackMessageChange {
@@ -152,6 +159,7 @@ export class SlackConversations {
       text: content.text,
       blocks: content.blocks,
       attachments: content.attachments,
+      files: content.files ?? [],
       metadata: content.metadata,
       source: content.source,
       history: [],
@@ -258,7 +266,9 @@ export class SlackConversations {
 
   private messageObject(
     ts: string,
-    content: Pick<SlackMessage, "text" | "blocks" | "attachments" | "threadTs" | "metadata">,
+    content: Pick<SlackMessage, "text" | "blocks" | "attachments" | "threadTs" | "metadata"> & {
+      files?: readonly SlackFileObject[];
+    },
     editedTs: string | undefined,
   ): SlackMessageObject {
     const { bot } = this;
@@ -272,6 +282,9 @@ export class SlackConversations {
       ts,
       ...(content.blocks.length > 0 ? { blocks: [...content.blocks] } : {}),
       ...(content.attachments.length > 0 ? { attachments: [...content.attachments] } : {}),
+      ...(content.files !== undefined && content.files.length > 0
+        ? { files: [...content.files], upload: true }
+        : {}),
       ...(content.threadTs === undefined ? {} : { thread_ts: content.threadTs }),
       ...(content.metadata === undefined ? {} : { metadata: content.metadata }),
       ...(editedTs === undefined ? {} : { edited: { user: bot.botUserId, ts: editedTs } }),

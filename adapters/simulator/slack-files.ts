@@ -25,6 +25,13 @@ interface StoredSlackFile {
   bytes: Buffer;
 }
 
+/** Where a file object says it is shared, by the kind of conversation. */
+function sharedIn(channel: string): Pick<SlackFileObject, "channels" | "groups" | "ims"> {
+  if (channel.startsWith("D")) return { channels: [], groups: [], ims: [channel] };
+  if (channel.startsWith("G")) return { channels: [], groups: [channel], ims: [] };
+  return { channels: [channel], groups: [], ims: [] };
+}
+
 const FILE_TYPES: Record<string, [filetype: string, pretty: string]> = {
   "image/jpeg": ["jpg", "JPEG"],
   "image/png": ["png", "PNG"],
@@ -45,8 +52,17 @@ export class SlackFileStore {
     private readonly now: () => number,
   ) {}
 
-  add(seed: SlackFileSeed): SlackFileObject {
-    const id = this.ids.next();
+  /** A new file id (an upload gets its id before its bytes arrive). */
+  nextId(): string {
+    return this.ids.next();
+  }
+
+  /**
+   * Keeps a file. By default it is shared into the uploader's DM with the app; `shareIn` names the
+   * conversation instead (the app's own uploads), and `id` one reserved with {@link nextId}.
+   */
+  add(seed: SlackFileSeed, options: { id?: string; shareIn?: string } = {}): SlackFileObject {
+    const id = options.id ?? this.ids.next();
     const bytes = Buffer.from(seed.bytes);
     const seconds = Math.floor(this.now() / 1000);
     const [filetype, prettyType] = FILE_TYPES[seed.mimetype] ?? ["binary", "Binary"];
@@ -79,10 +95,7 @@ export class SlackFileStore {
       is_starred: false,
       has_rich_preview: false,
       file_access: "visible",
-      // Shared into the uploader's DM with the app.
-      channels: [],
-      groups: [],
-      ims: [dmChannelId(seed.userId)],
+      ...sharedIn(options.shareIn ?? dmChannelId(seed.userId)),
     };
     this.files.set(id, { object, bytes });
     return object;

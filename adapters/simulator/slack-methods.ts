@@ -8,6 +8,7 @@ import { invalidArguments, SlackApiError } from "./slack-failures.ts";
 import type { SlackFileStore } from "./slack-files.ts";
 import { dmChannelId, isConversationId, isUserId, mpimChannelId } from "./slack-ids.ts";
 import { flag, stringArgument } from "./slack-payload.ts";
+import { type SlackUploads, uploadMethods } from "./slack-uploads.ts";
 import type { SlackDirectory, SlackUserSeed } from "./slack-users.ts";
 import type { SlackViewStore } from "./slack-views.ts";
 
@@ -19,6 +20,8 @@ export interface SlackWorkspace {
   views: SlackViewStore;
   /** Files users shared (`files.info`) */
   files: SlackFileStore;
+  /** The app's uploads under way (files.getUploadURLExternal … files.completeUploadExternal) */
+  uploads: SlackUploads;
   /** DM channels opened with `conversations.open` (for `already_open`) */
   openedDms: Set<string>;
   now: () => number;
@@ -179,6 +182,8 @@ export const slackMethods: Record<string, SlackMethodHandler> = {
     const view = requireView(payload, ["home"]);
     return { view: workspace.views.publish(userId, view, stringArgument(payload, "hash")).view };
   },
+
+  ...uploadMethods,
 
   "files.info": ({ payload, workspace }) => ({
     file: workspace.files.info(stringArgument(payload, "file")),

@@ -11,6 +11,7 @@
 
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import { listenForOrigin } from "./listen.ts";
+import { multipartBoundary, parseMultipart } from "./multipart.ts";
 import { type SlackBotIdentity, type SlackChannelView, SlackConversations } from "./slack-conversations.ts";
 import {
   ScriptedSlackFailures,
@@ -27,6 +28,7 @@ import {
   type SlackResponseUrlContext,
   SlackResponseUrls,
 } from "./slack-response-urls.ts";
+import { SlackUploads } from "./slack-uploads.ts";
 import { SlackDirectory, type SlackUserSeed } from "./slack-users.ts";
 import { SlackViewStore, type SlackViewsView } from "./slack-views.ts";
 
@@ -143,6 +145,7 @@ export interface SlackWebApiStandIn {
 
 const METHOD_PATH = /^\/api\/([A-Za-z0-9_.]+)\/?$/;
 const RESPONSE_PATH = /^\/response\/([A-Za-z0-9_-]+)\/?$/;
+const UPLOAD_PATH = /^\/upload\/v1\/([a-f0-9]+)\/?$/;
 
 export async function startSlackWebApi(options: SlackWebApiOptions = {}): Promise<SlackWebApiStandIn> {
   const now = options.now ?? Date.now;
@@ -160,12 +163,14 @@ export async function startSlackWebApi(options: SlackWebApiOptions = {}): Promis
   const directory = new SlackDirectory(bot.teamId, now);
   for (const user of options.users ?? []) directory.add(user);
   const conversations = new SlackConversations(identity, clock, now);
+  const files = new SlackFileStore(bot, now);
   const workspace: SlackWorkspace = {
     bot,
     directory,
     conversations,
     views: new SlackViewStore(identity, now),
-    files: new SlackFileStore(bot, now),
+    files,
+    uploads: new SlackUploads(files),
     openedDms: new Set(),
     now,
   };
@@ -253,6 +258,24 @@ export async function startSlackWebApi(options: SlackWebApiOptions = {}): Promis
     for (const listener of responseListeners) notify(listener, post);
   }
 
+  /** The bytes of an upload URL POST: the body, or its (first file) part when multipart, as the WebClient sends. */
+  async function answerUpload(request: IncomingMessage, response: ServerResponse, uploadId: string) {
+    let bytes: Buffer;
+    try {
+      bytes = await readBody(request);
+      const boundary = multipartBoundary(request.headers["content-type"] ?? "");
+      if (boundary !== undefined) {
+        const parts = parseMultipart(bytes, boundary);
+        bytes = (parts.find((part) => part.fileName !== undefined) ?? parts[0])?.data ?? Buffer.alloc(0);
+      }
+    } catch {
+      response.writeHead(400, { "content-type": "text/plain" }).end("Bad Request");
+      return;
+    }
+    const answer = workspace.uploads.receive(uploadId, bytes);
+    response.writeHead(answer.status, { "content-type": "text/plain" }).end(answer.body);
+  }
+
   function record(call: RecordedSlackCall): void {
     calls.push(call);
     if (options.maxRecordedCalls !== undefined && calls.length > options.maxRecordedCalls) calls.shift();
@@ -271,6 +294,11 @@ export async function startSlackWebApi(options: SlackWebApiOptions = {}): Promis
       void answerResponseUrl(request, response, responseId);
       return;
     }
+    const uploadId = UPLOAD_PATH.exec(url.pathname)?.[1];
+    if (uploadId !== undefined && request.method === "POST") {
+      void answerUpload(request, response, uploadId);
+      return;
+    }
     if (answerFile(request, response, url)) return;
     request.resume();
     response.writeHead(404, { "content-type": "text/plain" }).end("Not Found");
@@ -279,6 +307,7 @@ export async function startSlackWebApi(options: SlackWebApiOptions = {}): Promis
   const origin = await listenForOrigin(server, options);
   const responseUrlBase = `${origin}/response/`;
   workspace.files.origin = origin;
+  workspace.uploads.origin = origin;
 
   return {
     url: `${origin}/api/`,
@@ -316,6 +345,7 @@ export async function startSlackWebApi(options: SlackWebApiOptions = {}): Promis
       conversations.clear();
       workspace.views.clear();
       workspace.files.clear();
+      workspace.uploads.clear();
       downloads.length = 0;
       workspace.openedDms.clear();
       responseUrls.clear();

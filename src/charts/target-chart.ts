@@ -143,7 +143,8 @@ export function renderTargetChart(input: TargetChartInput): Promise<Uint8Array> 
       plugins: {
         title: {
           display: true,
-          text: hidden > 0 ? [t.targetTitle(input.year), t.moreIndicators(hidden)] : t.targetTitle(input.year),
+          text:
+            hidden > 0 ? [t.targetTitle(input.year), t.moreIndicators(hidden)] : t.targetTitle(input.year),
           color: CHART_INK,
           font: { size: 18, weight: "bold" },
           padding: { bottom: 18 },

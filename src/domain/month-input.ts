@@ -45,7 +45,10 @@ const namedMonth = z
   .regex(/^(\p{L}+)\.?(?:\s+(\d{4}))?$/u)
   .transform((text) => {
     const [name = "", year] = text.split(/\.?\s+/);
-    return { month: MONTH_NAMES[name.replace(/\.$/, "")], year: year === undefined ? undefined : Number(year) };
+    return {
+      month: MONTH_NAMES[name.replace(/\.$/, "")],
+      year: year === undefined ? undefined : Number(year),
+    };
   })
   .refine((m) => m.month !== undefined && (m.year === undefined || m.year >= FIRST_YEAR));
 

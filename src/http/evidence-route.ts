@@ -64,7 +64,14 @@ async function certificateAsEvidence(db: Db, completionId: string) {
   const c = await db.trainingCompletion.findUnique({ where: { id: completionId } });
   if (!c) return null;
   const kind = c.mimeType?.startsWith("image/") ? "PHOTO" : "DOCUMENT";
-  return { kind, url: null, platform: c.platform, fileId: c.fileId, fileName: c.fileName, mimeType: c.mimeType };
+  return {
+    kind,
+    url: null,
+    platform: c.platform,
+    fileId: c.fileId,
+    fileName: c.fileName,
+    mimeType: c.mimeType,
+  };
 }
 
 /** `GET /evidence/<id>?exp=...&sig=...`: the bytes of a photo or document, or a redirect for a link. */

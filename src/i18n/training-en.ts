@@ -20,7 +20,7 @@ export const trainingEn: TrainingMessages = {
       : `work behaviour was rated below expectations in ${period}`,
   reasonColleagues: (value: string, period: string) =>
     `colleagues' input rated ${value} below expectations in ${period}`,
-  reasonIki: (code: string) => `IKI ${code} is behind pace`,
+  reasonIki: (code: string) => `${/^IKI/i.test(code) ? code : `IKI ${code}`} is behind pace`,
   mineHeader: "Your trainings:",
   mineLine: (code: string, name: string, status: string) => `• ${code} ${name}: ${status}`,
   requestStatus: {

@@ -19,7 +19,7 @@ export const trainingId = {
       : `Perilaku kerja dinilai Di Bawah Ekspektasi pada ${period}`,
   reasonColleagues: (value: string, period: string) =>
     `masukan rekan kerja menilai ${value} Di Bawah Ekspektasi pada ${period}`,
-  reasonIki: (code: string) => `IKI ${code} tertinggal dari laju`,
+  reasonIki: (code: string) => `${/^IKI/i.test(code) ? code : `IKI ${code}`} tertinggal dari laju`,
   mineHeader: "Pelatihan Anda:",
   mineLine: (code: string, name: string, status: string) => `• ${code} ${name}: ${status}`,
   requestStatus: {

@@ -1,5 +1,5 @@
-import type { CalendarMonth } from "../domain/month-input.ts";
 import { datesOfMonth, type LocalDate } from "../domain/local-date.ts";
+import type { CalendarMonth } from "../domain/month-input.ts";
 import { monthlyAvailableMinutes } from "../domain/monthly-minutes.ts";
 import { createWorkingCalendar, type DayStatus } from "../domain/working-calendar.ts";
 import { fromLocalDate, type Tx, toLocalDate } from "./db-types.ts";
@@ -57,7 +57,11 @@ export async function loadMonthRecap(
   });
   const sums = await tx.activity.groupBy({
     by: ["date", "status"],
-    where: { personId: person.id, date: { gte: first, lte: last }, status: { in: ["DISETUJUI", "DIAJUKAN"] } },
+    where: {
+      personId: person.id,
+      date: { gte: first, lte: last },
+      status: { in: ["DISETUJUI", "DIAJUKAN"] },
+    },
     _sum: { minutes: true },
   });
   const minutesOn = (date: LocalDate, status: "DISETUJUI" | "DIAJUKAN") =>

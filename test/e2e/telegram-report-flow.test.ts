@@ -29,12 +29,14 @@ describe("an employee reports on Telegram and the supervisor approves on Telegra
       "hari_ini",
       "riwayat",
       "target",
+      "rekap",
       "umpan_balik",
       "izin",
       "penilaian",
       "keberatan",
       "masukan",
       "apresiasi",
+      "pelatihan",
       "bahasa",
       "bantuan",
       "batal",
@@ -158,7 +160,9 @@ describe("an employee reports on Telegram and the supervisor approves on Telegra
     expect(siti.lastText()).toContain("Disetujui");
     expect(siti.lastText()).toContain("Total: 90 dari 450 menit.");
     await siti.say("/target");
-    const target = siti.lastText();
+    // The text, then the same progress as a chart (a photo).
+    expect(siti.last()?.kind).toBe("photo");
+    const target = siti.texts().at(-2) ?? "";
     expect(target).toContain("Capaian SKP 2026:");
     expect(target).toContain("Disetujui 12 dari 1.500 dokumen (0,8%)");
     expect(target).toContain("Menit kerja bulan ini (disetujui): 90 dari");

@@ -138,7 +138,9 @@ describe("admin import: pelatihan (the training catalogue)", () => {
     const path = join(dir, "katalog.xlsx");
     await workbook.xlsx.writeFile(path);
     await ok([path]);
-    expect((await catalogue()).map((t) => [t.code, t.competency, t.hours])).toEqual([["PLT-X", "ADAPTIF", "2.5"]]);
+    expect((await catalogue()).map((t) => [t.code, t.competency, t.hours])).toEqual([
+      ["PLT-X", "ADAPTIF", "2.5"],
+    ]);
   });
 
   it("reports every bad row as file:line: column: reason and saves nothing", async () => {

@@ -45,6 +45,8 @@ export type TelegramItem =
       parseMode: string | undefined;
       buttons: TelegramButton[][];
       edited: boolean;
+      /** A picture the bot sent (a chart): its bytes, served by the simulator */
+      imageUrl?: string;
     };
 
 export type SlackItem =

@@ -8,7 +8,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { z } from "zod";
 import type { Logger } from "../../../src/logger.ts";
 import { type SimulatorAnswer, simulatorRequests } from "./contract.ts";
-import { SimulatorError, type SimulatorWorld } from "./simulator-world.ts";
+import { isPng, SimulatorError, type SimulatorWorld } from "./simulator-world.ts";
 
 const PAGE_DIR = join(import.meta.dirname, "page");
 const ASSETS: Record<string, string> = {
@@ -41,6 +41,15 @@ export function registerSimulatorRoutes(
   });
 
   http.get("/simulator/api/people", async () => ({ people: await world.people() }));
+
+  // The pictures the bot sent (charts), for the Telegram pane.
+  http.get<{ Params: { fileId: string } }>("/simulator/api/telegram/file/:fileId", async (request, reply) => {
+    const file = world.telegram.file(request.params.fileId);
+    if (!file || !isPng(file.bytes)) {
+      return reply.status(404).send({ ok: false, error: "Tidak ada." });
+    }
+    return reply.header("content-type", "image/png").header("cache-control", "no-store").send(file.bytes);
+  });
 
   http.get<{ Querystring: { nip?: string } }>("/simulator/api/state", async (request, reply) => {
     const parsed = simulatorRequests.linkCode.safeParse({ nip: request.query.nip });

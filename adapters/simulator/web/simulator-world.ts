@@ -314,6 +314,7 @@ export async function startSimulatorWorld(deps: { db: Db; clock: () => Date }): 
           })),
         ),
         edited: message.editedAt !== undefined,
+        ...imageUrlOf(telegram, message.message.photo?.at(-1)?.file_id),
       }));
       const dm = slack.channel(slackUserId);
       const slackItems: SlackItem[] = [
@@ -636,4 +637,15 @@ export function withSimulatedPlatforms(config: Config, world: SimulatorWorld): C
       mode: "http",
     },
   };
+}
+
+/** Where the page shows a picture the bot sent: PNGs only (the charts); other photos stay a placeholder. */
+function imageUrlOf(telegram: TelegramBotApiStandIn, fileId: string | undefined): { imageUrl?: string } {
+  const file = fileId === undefined ? undefined : telegram.file(fileId);
+  if (!file || !isPng(file.bytes)) return {};
+  return { imageUrl: `/simulator/api/telegram/file/${encodeURIComponent(file.fileId)}` };
+}
+
+export function isPng(bytes: Uint8Array): boolean {
+  return Buffer.from(bytes.subarray(0, 4)).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47]));
 }

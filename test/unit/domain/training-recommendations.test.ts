@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { coreValueNamed, competencyOf, significantWords, wordsMatch } from "../../../src/domain/competency.ts";
+import {
+  competencyOf,
+  coreValueNamed,
+  significantWords,
+  wordsMatch,
+} from "../../../src/domain/competency.ts";
 import { type DevelopmentSignals, recommendTrainings } from "../../../src/domain/training-recommendations.ts";
 
 const catalogue = [
@@ -61,7 +66,9 @@ describe("training recommendations", () => {
       "PLT-AKT",
       "PLT-BP",
     ]);
-    expect(codes({ ...none, evaluation: { periodCode: "2026-TW2", notedValues: [] } }, [], 5)).toHaveLength(4);
+    expect(codes({ ...none, evaluation: { periodCode: "2026-TW2", notedValues: [] } }, [], 5)).toHaveLength(
+      4,
+    );
   });
 
   it("recommend a value colleagues rated Di Bawah (an aggregate that may be shown)", () => {

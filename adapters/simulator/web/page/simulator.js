@@ -344,7 +344,11 @@ function telegramUserMessage(item) {
 }
 
 function telegramBotMessage(item) {
-  const media = item.kind === "text" ? null : mediaPlaceholder(item.kind);
+  const media = item.imageUrl
+    ? h("img", { class: "tg-image", src: item.imageUrl, alt: item.text, loading: "lazy" })
+    : item.kind === "text"
+      ? null
+      : mediaPlaceholder(item.kind);
   return h(
     "div",
     {
