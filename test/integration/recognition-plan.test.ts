@@ -63,7 +63,10 @@ const rows = () =>
   });
 const who = async () => {
   const names = new Map([...ids].map(([label, personId]) => [personId, label]));
-  return (await rows()).map((r) => [names.get(r.personId), r.date.toISOString().slice(0, 10)]);
+  // Sorted by date, then name: two heads due at the same minute come out of PostgreSQL in any order.
+  return (await rows())
+    .map((r) => [names.get(r.personId) ?? "?", r.date.toISOString().slice(0, 10)])
+    .sort(([a, x], [b, y]) => x.localeCompare(y) || a.localeCompare(b));
 };
 
 beforeAll(async () => {

@@ -262,6 +262,8 @@ describe("daily report reminders", () => {
         ...each(["cak1", "cak2"], "2026-06-06", "report-19:30"),
         "cak1 2026-06-06 escalation", // cak2 did not report on Friday
         "cak1 2026-06-06 pending-review", // cak2's report of Wednesday waits since then
+        // Cakranegara's head: June's recognition window (its first five working days) has begun.
+        "cak1 2026-06-06 penghargaan:2026-05",
       ].sort(),
     );
   });
