@@ -20,13 +20,22 @@ import {
   reviewRequestNotices,
 } from "../src/notifications/notices.ts";
 import { recognitionNotices } from "../src/notifications/recognition-notices.ts";
-import { recordReviewMessage, reviewUpdatesFor } from "../src/notifications/review-updates.ts";
+import {
+  type ReviewUpdate,
+  recordReviewMessage,
+  reviewUpdatesFor,
+} from "../src/notifications/review-updates.ts";
 import {
   trainingCompletionDecisionNotices,
   trainingCompletionNotices,
   trainingRequestDecisionNotices,
   trainingRequestNotices,
 } from "../src/notifications/training-notices.ts";
+import { recordTrainingMessage, trainingUpdatesFor } from "../src/notifications/training-review-updates.ts";
+
+/** A request is sent to reviewers at its first version and decided once (services/training.ts). */
+const REQUEST_VERSION = 1;
+
 import {
   DeliveryUncertain,
   type OutboundSender,
@@ -163,13 +172,32 @@ export function startNotificationWorker(deps: NotificationWorkerDeps): Worker<No
     throw error;
   }
 
+  /** What a decision changes in the review requests already sent, on every platform and to every reviewer. */
+  function updatesOfDecision(job: NotificationJob): Promise<ReviewUpdate[]> {
+    const renderDeps = { defaultLocale: deps.defaultLocale, links: deps.links };
+    if (job.kind === "decision") return reviewUpdatesFor(db, job.activityId, job.version - 1, renderDeps);
+    if (job.kind === "training-request-decision") {
+      const target = {
+        subject: "REQUEST",
+        subjectId: job.requestId,
+        decidedVersion: REQUEST_VERSION,
+      } as const;
+      return trainingUpdatesFor(db, target, renderDeps);
+    }
+    if (job.kind === "training-completion-decision") {
+      const target = {
+        subject: "COMPLETION",
+        subjectId: job.completionId,
+        decidedVersion: job.version - 1,
+      } as const;
+      return trainingUpdatesFor(db, target, renderDeps);
+    }
+    return Promise.resolve([]);
+  }
+
   /** A decision updates the review requests already sent for that version, on every platform. */
-  async function updateReviewMessages(job: NotificationJob & { kind: "decision" }): Promise<void> {
-    const updates = await reviewUpdatesFor(db, job.activityId, job.version - 1, {
-      defaultLocale: deps.defaultLocale,
-      links: deps.links,
-    });
-    for (const update of updates) {
+  async function updateReviewMessages(job: NotificationJob): Promise<void> {
+    for (const update of await updatesOfDecision(job)) {
       if (!deps.outbound.edit) return;
       await pacer.take();
       try {
@@ -213,6 +241,16 @@ export function startNotificationWorker(deps: NotificationWorkerDeps): Worker<No
                   sent,
                 });
               }
+              if (data.kind === "training-request" || data.kind === "training-completion") {
+                await recordTrainingMessage(tx, {
+                  ...(data.kind === "training-request"
+                    ? { subject: "REQUEST", subjectId: data.requestId, version: REQUEST_VERSION }
+                    : { subject: "COMPLETION", subjectId: data.completionId, version: data.version }),
+                  personId,
+                  address,
+                  sent,
+                });
+              }
             });
           } catch (error) {
             try {
@@ -226,7 +264,7 @@ export function startNotificationWorker(deps: NotificationWorkerDeps): Worker<No
           }
         }
         if (failure !== undefined) throw failure;
-        if (data.kind === "decision") await updateReviewMessages(data);
+        await updateReviewMessages(data);
         await refreshHomes(data);
         await markDone(db, data.outboxId);
       } catch (error) {

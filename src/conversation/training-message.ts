@@ -69,7 +69,7 @@ export async function renderTrainingRequest(
 
 /**
  * The supervisor's view of a reported completion with its certificate (a signed link through the product,
- * never a platform URL) and **Setujui / Minta perbaikan** while it waits.
+ * never a platform URL) and **Setujui / Minta perbaikan / Tolak** while it waits.
  */
 export async function renderTrainingCompletion(
   tx: Tx,
@@ -106,7 +106,7 @@ export async function renderTrainingCompletion(
       at: completion.decidedAt,
       timeZone: completion.person.unit.timeZone,
     });
-  if (completion.status === "REVISI" && completion.revisionNote) {
+  if ((completion.status === "REVISI" || completion.status === "DITOLAK") && completion.revisionNote) {
     text += `\n${t.reasonLine(completion.revisionNote)}`;
   }
   const choices: Choice[][] =
@@ -115,6 +115,7 @@ export async function renderTrainingCompletion(
           [
             { label: t.approve, data: `p:ca:${completion.id}:${completion.version}` },
             { label: t.revise, data: `p:cr:${completion.id}:${completion.version}` },
+            { label: t.reject, data: `p:cx:${completion.id}:${completion.version}` },
           ],
         ]
       : [];

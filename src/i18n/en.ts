@@ -345,6 +345,18 @@ export const en: Messages = {
     open: (n: number) => `Queue (${n})`,
     back: "Open the queue",
     moreLines: (n: number) => `• … and ${n} more`,
+    noReports: "No activity report is waiting for your approval.",
+    training: (requests: number, completions: number) =>
+      `Training awaiting your decision: ${[
+        requests > 0 ? `${requests} ${requests === 1 ? "request" : "requests"}` : "",
+        completions > 0
+          ? `${completions} finished ${completions === 1 ? "training" : "trainings"} with a certificate`
+          : "",
+      ]
+        .filter(Boolean)
+        .join(" and ")} (longest waiting first).`,
+    moreTraining: (n: number) =>
+      `… and ${n} more training ${n === 1 ? "item" : "items"} awaiting your decision. Decide the ones above, then open /antrian again.`,
   },
   team: {
     noTeam:

@@ -343,6 +343,16 @@ export const id = {
     open: (n: number) => `Antrian (${n})`,
     back: "Buka antrian",
     moreLines: (n: number) => `• … dan ${n} lainnya`,
+    noReports: "Tidak ada laporan kegiatan yang menunggu persetujuan Anda.",
+    training: (requests: number, completions: number) =>
+      `Pelatihan menunggu keputusan Anda: ${[
+        requests > 0 ? `${requests} permintaan` : "",
+        completions > 0 ? `${completions} laporan selesai dengan sertifikat` : "",
+      ]
+        .filter(Boolean)
+        .join(" dan ")} (yang terlama di atas).`,
+    moreTraining: (n: number) =>
+      `… dan ${n} pelatihan lainnya menunggu keputusan. Putuskan yang di atas, lalu buka /antrian lagi.`,
   },
   team: {
     noTeam:

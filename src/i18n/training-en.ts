@@ -32,10 +32,17 @@ export const trainingEn: TrainingMessages = {
     DIAJUKAN: (jp: string) => `finished, certificate awaiting approval (${jp} JP)`,
     DISETUJUI: (jp: string) => `finished, ${jp} JP counted`,
     REVISI: (reason: string) => `certificate needs a correction: ${reason}`,
+    DITOLAK: (reason: string) => `rejected by your supervisor, not counted: ${reason}`,
   },
   askButton: (code: string) => `Request ${code}`,
   doneButton: "Report finished",
   resendButton: "Send a new certificate",
+  catalogueButton: "Training catalogue",
+  catalogueHeader: (page: number, pages: number, total: number) =>
+    `Training catalogue: ${total} ${total === 1 ? "training" : "trainings"}, page ${page} of ${pages}. Press Request to ask your supervisor's approval.`,
+  catalogueTaken: "   Requested or reported by you already (its status is in /pelatihan).",
+  previousPage: "Previous",
+  nextPage: "Next",
   requested: (code: string, name: string) =>
     `Your request for ${code} ${name} has been sent to your supervisor. You will be told the decision.`,
   alreadyPending: "You have requested this training already; it awaits your supervisor's decision.",
@@ -52,7 +59,7 @@ export const trainingEn: TrainingMessages = {
   futureDate: "The date finished cannot be after today. Please type it again.",
   tooOld: (earliest: string) => `The date finished can be ${earliest} at the earliest. Please type it again.`,
   askCertificate: "Send the certificate as a photo or a PDF file (at most 20 MB).",
-  certificateWrongType: "The certificate must be a photo (JPG, PNG) or a PDF. Please send it again.",
+  certificateWrongType: "The certificate must be a photo (JPG, PNG, WebP) or a PDF. Please send it again.",
   certificateTooLarge: "The file is too large (at most 20 MB). Please send a smaller one.",
   certificateNotText: "Please send the certificate as a photo or a PDF, or /batal.",
   fileNotNow: "To report a finished training, type /pelatihan and press Report finished.",
@@ -60,6 +67,8 @@ export const trainingEn: TrainingMessages = {
     `Thank you. Your report of ${code} ${name} and its certificate went to your supervisor; the JP count once approved.`,
   completionPending: "Your report of this training still awaits your supervisor's approval.",
   completionApproved: "This training is approved and its JP are counted.",
+  completionRejected:
+    "Your supervisor rejected this completion; it cannot be reported again. Please talk to your supervisor.",
   requestMessage: (f: { employee: string; training: string; jp: string; organizer: string; url: string }) =>
     [
       "A training request awaits your approval:",
@@ -93,6 +102,7 @@ export const trainingEn: TrainingMessages = {
   approve: "Approve",
   decline: "Decline",
   revise: "Ask for a correction",
+  reject: "Reject",
   decisionStatus: {
     DISETUJUI: "Approved",
     DITOLAK: "Declined",
@@ -103,6 +113,9 @@ export const trainingEn: TrainingMessages = {
   reasonLine: (reason: string) => `Reason: ${reason}`,
   askRevisionReason: "What needs correcting on this certificate? Write the reason (3–500 characters).",
   revisionTitle: "Ask for a correction",
+  askRejectionReason:
+    "Why is this completion rejected? Write the reason (3–500 characters). A rejection is final: its JP do not count.",
+  rejectionTitle: "Reject the completion",
   badReason: "The reason must be 3 to 500 characters. Please write it again.",
   done: "Saved; the employee will be told.",
   notYourTeam: "Sorry, you can only decide for members of your own team.",
@@ -116,4 +129,6 @@ export const trainingEn: TrainingMessages = {
     `Your certificate for ${training} is approved. ${jp} JP count for ${year}. Thank you!`,
   completionRevisionTold: (training: string, reason: string) =>
     `Your certificate for ${training} needs a correction.\nReason: ${reason}\nPress Send a new certificate to send it again.`,
+  completionRejectedTold: (training: string, reason: string) =>
+    `Your supervisor rejected the completion of ${training}; its JP do not count.\nReason: ${reason}`,
 };

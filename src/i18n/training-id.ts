@@ -31,10 +31,17 @@ export const trainingId = {
     DIAJUKAN: (jp: string) => `selesai, sertifikat menunggu persetujuan (${jp} JP)`,
     DISETUJUI: (jp: string) => `selesai, ${jp} JP dihitung`,
     REVISI: (reason: string) => `sertifikat perlu diperbaiki: ${reason}`,
+    DITOLAK: (reason: string) => `ditolak atasan, tidak dihitung: ${reason}`,
   },
   askButton: (code: string) => `Ajukan ${code}`,
   doneButton: "Laporkan selesai",
   resendButton: "Kirim sertifikat baru",
+  catalogueButton: "Katalog pelatihan",
+  catalogueHeader: (page: number, pages: number, total: number) =>
+    `Katalog pelatihan: ${total} pelatihan, halaman ${page} dari ${pages}. Tekan Ajukan untuk meminta persetujuan atasan.`,
+  catalogueTaken: "   Sudah Anda ajukan atau laporkan (statusnya di /pelatihan).",
+  previousPage: "Sebelumnya",
+  nextPage: "Berikutnya",
   requested: (code: string, name: string) =>
     `Permintaan pelatihan ${code} ${name} sudah dikirim ke atasan Anda. Anda akan diberi tahu keputusannya.`,
   alreadyPending: "Pelatihan ini sudah Anda ajukan dan masih menunggu keputusan atasan.",
@@ -53,7 +60,7 @@ export const trainingId = {
   futureDate: "Tanggal selesai tidak boleh setelah hari ini. Silakan ketik lagi.",
   tooOld: (earliest: string) => `Tanggal selesai paling awal ${earliest}. Silakan ketik lagi.`,
   askCertificate: "Kirim sertifikatnya sebagai foto atau berkas PDF (paling besar 20 MB).",
-  certificateWrongType: "Sertifikat harus berupa foto (JPG, PNG) atau PDF. Silakan kirim lagi.",
+  certificateWrongType: "Sertifikat harus berupa foto (JPG, PNG, WebP) atau PDF. Silakan kirim lagi.",
   certificateTooLarge: "Berkasnya terlalu besar (paling besar 20 MB). Silakan kirim yang lebih kecil.",
   certificateNotText: "Silakan kirim sertifikatnya sebagai foto atau PDF, atau /batal.",
   fileNotNow: "Untuk melaporkan pelatihan yang sudah selesai, ketik /pelatihan lalu tekan Laporkan selesai.",
@@ -61,6 +68,8 @@ export const trainingId = {
     `Terima kasih. Laporan selesai ${code} ${name} dan sertifikatnya sudah dikirim ke atasan Anda; JP dihitung setelah disetujui.`,
   completionPending: "Laporan selesai pelatihan ini masih menunggu persetujuan atasan.",
   completionApproved: "Pelatihan ini sudah disetujui dan JP-nya sudah dihitung.",
+  completionRejected:
+    "Laporan selesai pelatihan ini sudah ditolak atasan dan tidak dapat dilaporkan lagi. Silakan bicarakan dengan atasan Anda.",
   // ---- the supervisor's messages
   requestMessage: (f: { employee: string; training: string; jp: string; organizer: string; url: string }) =>
     [
@@ -95,6 +104,7 @@ export const trainingId = {
   approve: "Setujui",
   decline: "Tolak",
   revise: "Minta perbaikan",
+  reject: "Tolak",
   decisionStatus: {
     DISETUJUI: "Disetujui",
     DITOLAK: "Ditolak",
@@ -105,6 +115,9 @@ export const trainingId = {
   reasonLine: (reason: string) => `Alasan: ${reason}`,
   askRevisionReason: "Apa yang perlu diperbaiki pada sertifikat ini? Tulis alasannya (3–500 karakter).",
   revisionTitle: "Minta perbaikan",
+  askRejectionReason:
+    "Mengapa laporan selesai ini ditolak? Tulis alasannya (3–500 karakter). Penolakan bersifat final: JP-nya tidak dihitung.",
+  rejectionTitle: "Tolak laporan",
   badReason: "Alasan harus 3 sampai 500 karakter. Silakan tulis lagi.",
   done: "Tersimpan, pegawai akan diberi tahu.",
   notYourTeam: "Maaf, Anda hanya dapat memutuskan untuk anggota tim Anda sendiri.",
@@ -119,6 +132,8 @@ export const trainingId = {
     `Sertifikat ${training} disetujui. ${jp} JP dihitung untuk tahun ${year}. Terima kasih!`,
   completionRevisionTold: (training: string, reason: string) =>
     `Sertifikat ${training} perlu diperbaiki.\nAlasan: ${reason}\nTekan Kirim sertifikat baru untuk mengirimnya lagi.`,
+  completionRejectedTold: (training: string, reason: string) =>
+    `Laporan selesai ${training} ditolak atasan; JP-nya tidak dihitung.\nAlasan: ${reason}`,
 };
 
 export type TrainingMessages = typeof trainingId;

@@ -51,19 +51,40 @@ export async function reviewUpdatesFor(
     where: { activityId, version: decidedVersion },
     orderBy: { sentAt: "asc" },
   });
+  return updatesOf(tx, sent, deps.defaultLocale, (locale) =>
+    renderReviewMessage(tx, activityId, locale, deps.links),
+  );
+}
+
+/** A message sent to a reviewer, as `review_message` and `training_review_message` keep it. */
+export interface SentReviewMessage {
+  personId: string;
+  platform: Address["platform"];
+  chatId: string;
+  messageId: string;
+  teamId: string | null;
+}
+
+/** The sent messages with what they should show now: `render` once per reader's language. */
+export async function updatesOf(
+  tx: Tx,
+  sent: readonly SentReviewMessage[],
+  defaultLocale: LocaleCode,
+  render: (locale: LocaleCode) => Promise<OutboundMessage | null>,
+): Promise<ReviewUpdate[]> {
   if (sent.length === 0) return [];
   const people = await tx.person.findMany({
     where: { id: { in: [...new Set(sent.map((s) => s.personId))] } },
     select: { id: true, locale: true },
   });
-  const localeOf = new Map(people.map((p) => [p.id, p.locale ?? deps.defaultLocale]));
+  const localeOf = new Map(people.map((p) => [p.id, p.locale ?? defaultLocale]));
   const views = new Map<LocaleCode, OutboundMessage | null>();
   const updates: ReviewUpdate[] = [];
   for (const row of sent) {
-    const locale = localeOf.get(row.personId) ?? deps.defaultLocale;
+    const locale = localeOf.get(row.personId) ?? defaultLocale;
     if (!views.has(locale)) {
-      const view = await renderReviewMessage(tx, activityId, locale, deps.links);
-      views.set(locale, view ? { text: view.text, choices: view.choices } : null);
+      const view = await render(locale);
+      views.set(locale, view ? { text: view.text, choices: view.choices ?? [] } : null);
     }
     const message = views.get(locale);
     if (!message) continue;

@@ -103,7 +103,10 @@ export async function trainingCompletionNotices(
   );
 }
 
-/** The decision on a completion, for the employee: the JP counted, or the reason with **Kirim sertifikat baru**. */
+/**
+ * The decision on a completion, for the employee: the JP counted, the reason with **Kirim sertifikat baru**, or
+ * the reason of a rejection.
+ */
 export async function trainingCompletionDecisionNotices(
   tx: Tx,
   completionId: string,
@@ -131,6 +134,11 @@ export async function trainingCompletionDecisionNotices(
     const jp = formatNumber(completion.hours.toNumber(), recipient.locale);
     const year = completion.completedOn.getUTCFullYear();
     return [{ recipient, message: { text: t.completionApprovedTold(training, jp, year) } }];
+  }
+  if (completion.status === "DITOLAK") {
+    return [
+      { recipient, message: { text: t.completionRejectedTold(training, completion.revisionNote ?? "-") } },
+    ];
   }
   return [
     {

@@ -104,10 +104,28 @@ export type TrainingDecisionResult =
   | {
       ok: false;
       reason: "ALREADY_DECIDED";
-      status: "DIAJUKAN" | "DISETUJUI" | "DITOLAK" | "REVISI";
+      status: DecisionStatus;
       by: string | null;
       at: Date | null;
     };
+
+type DecisionStatus = "DIAJUKAN" | "DISETUJUI" | "DITOLAK" | "REVISI";
+
+const decidedAs = (row: {
+  status: DecisionStatus;
+  decidedAt: Date | null;
+  decider: { name: string } | null;
+}) => ({
+  status: row.status,
+  by: row.decider?.name ?? null,
+  at: row.decidedAt,
+});
+
+const COMPLETION_AUDIT = {
+  DISETUJUI: "training.completion-approved",
+  REVISI: "training.completion-revision",
+  DITOLAK: "training.completion-rejected",
+} as const;
 
 async function refuse(
   tx: Tx,
@@ -143,7 +161,7 @@ export async function decideTrainingRequest(
 ): Promise<TrainingDecisionResult> {
   const request = await tx.trainingRequest.findUnique({
     where: { id: input.requestId },
-    select: { id: true, personId: true, status: true, decidedAt: true, decider: { select: { name: true } } },
+    select: { id: true, personId: true },
   });
   const today = request ? await todayOf(tx, request.personId, input.now) : null;
   if (!request || !today) return { ok: false, reason: "NOT_FOUND" };
@@ -160,13 +178,12 @@ export async function decideTrainingRequest(
     },
   });
   if (updated.count === 0) {
-    return {
-      ok: false,
-      reason: "ALREADY_DECIDED",
-      status: request.status,
-      by: request.decider?.name ?? null,
-      at: request.decidedAt,
-    };
+    // Read again: a decision that won the race since the first read is the one to report.
+    const now = await tx.trainingRequest.findUniqueOrThrow({
+      where: { id: request.id },
+      select: { status: true, decidedAt: true, decider: { select: { name: true } } },
+    });
+    return { ok: false, reason: "ALREADY_DECIDED", ...decidedAs(now) };
   }
   await writeAudit(tx, {
     actorId: input.actorId,
@@ -181,7 +198,7 @@ export async function decideTrainingRequest(
 
 export type CompletionResult =
   | { ok: true; completionId: string; version: number }
-  | { ok: false; reason: "NOT_FOUND" | "PENDING" | "APPROVED" | "NO_SUPERVISOR" };
+  | { ok: false; reason: "NOT_FOUND" | "PENDING" | "APPROVED" | "REJECTED" | "NO_SUPERVISOR" };
 
 /**
  * Reports a finished training with its certificate: a new completion, or a corrected one after REVISI (a new
@@ -211,6 +228,7 @@ export async function submitCompletion(
   });
   if (before?.status === "DIAJUKAN") return { ok: false, reason: "PENDING" };
   if (before?.status === "DISETUJUI") return { ok: false, reason: "APPROVED" };
+  if (before?.status === "DITOLAK") return { ok: false, reason: "REJECTED" };
   if (!before && !training.active) return { ok: false, reason: "NOT_FOUND" };
   if ((await reviewersOf(tx, input.personId, today)).length === 0) {
     return { ok: false, reason: "NO_SUPERVISOR" };
@@ -246,8 +264,9 @@ export async function submitCompletion(
 }
 
 /**
- * The supervisor of the day approves a completion (its JP count from then on) or asks for a correction with a
- * reason, like a report's review; the same authority and version rules as {@link decideTrainingRequest}.
+ * The supervisor of the day approves a completion (its JP count from then on), asks for a correction, or
+ * rejects it for good (both with a reason), like a report's review; the same authority and version rules as
+ * {@link decideTrainingRequest}.
  */
 export async function decideCompletion(
   tx: Tx,
@@ -255,7 +274,8 @@ export async function decideCompletion(
     completionId: string;
     version: number;
     actorId: string;
-    decision: "DISETUJUI" | "REVISI";
+    decision: "DISETUJUI" | "REVISI" | "DITOLAK";
+    /** required for REVISI and DITOLAK (the flow asks for it) */
     reason: string | null;
     via: Platform;
     now: Date;
@@ -263,7 +283,7 @@ export async function decideCompletion(
 ): Promise<TrainingDecisionResult> {
   const completion = await tx.trainingCompletion.findUnique({
     where: { id: input.completionId },
-    select: { id: true, personId: true, status: true, decidedAt: true, decider: { select: { name: true } } },
+    select: { id: true, personId: true },
   });
   const today = completion ? await todayOf(tx, completion.personId, input.now) : null;
   if (!completion || !today) return { ok: false, reason: "NOT_FOUND" };
@@ -274,25 +294,23 @@ export async function decideCompletion(
     where: { id: completion.id, status: "DIAJUKAN", version: input.version },
     data: {
       status: input.decision,
-      revisionNote: input.decision === "REVISI" ? input.reason : null,
+      revisionNote: input.decision === "DISETUJUI" ? null : input.reason,
       deciderId: input.actorId,
       decidedAt: input.now,
       version: { increment: 1 },
     },
   });
   if (updated.count === 0) {
-    return {
-      ok: false,
-      reason: "ALREADY_DECIDED",
-      status: completion.status,
-      by: completion.decider?.name ?? null,
-      at: completion.decidedAt,
-    };
+    const now = await tx.trainingCompletion.findUniqueOrThrow({
+      where: { id: completion.id },
+      select: { status: true, decidedAt: true, decider: { select: { name: true } } },
+    });
+    return { ok: false, reason: "ALREADY_DECIDED", ...decidedAs(now) };
   }
   await writeAudit(tx, {
     actorId: input.actorId,
     via: input.via,
-    action: input.decision === "DISETUJUI" ? "training.completion-approved" : "training.completion-revision",
+    action: COMPLETION_AUDIT[input.decision],
     entity: "training_completion",
     entityId: completion.id,
     now: input.now,

@@ -123,7 +123,13 @@ describe("/pelatihan on Telegram, decided on Slack", () => {
     expect(text).toContain("Mengapa: IKI-2.1 tertinggal dari laju");
     expect(text).not.toContain("PLT-AKT");
     const buttons = (budi.last()?.inlineKeyboard ?? []).flat().map((b) => b.text);
-    expect(buttons).toEqual(["Ajukan PLT-KOL", "Ajukan PLT-ADP", "Ajukan PLT-ADU", "Laporkan selesai"]);
+    expect(buttons).toEqual([
+      "Ajukan PLT-KOL",
+      "Ajukan PLT-ADP",
+      "Ajukan PLT-ADU",
+      "Katalog pelatihan",
+      "Laporkan selesai",
+    ]);
   });
 
   it("Ajukan reaches the supervisor once, even when Telegram delivers the press twice", async () => {
@@ -246,7 +252,7 @@ describe("/pelatihan on Telegram, decided on Slack", () => {
     await budi.say("sudah selesai");
     expect(budi.lastText()).toContain("Silakan kirim sertifikatnya sebagai foto atau PDF");
     await budi.sendDocument("cert-doc", "sertifikat.docx", "application/msword");
-    expect(budi.lastText()).toContain("Sertifikat harus berupa foto (JPG, PNG) atau PDF");
+    expect(budi.lastText()).toContain("Sertifikat harus berupa foto (JPG, PNG, WebP) atau PDF");
     const big = documentUpdate({
       updateId: t.updateId(),
       userId: 9501,
@@ -365,6 +371,118 @@ describe("/kinerja pelatihan on Slack, decided on Telegram", () => {
     );
     await rina.command("pelatihan");
     await rina.waitForDm((x) => x.includes("JP disetujui tahun 2026: 6 dari 20 JP"), "counted");
+  });
+});
+
+describe("a request approved on Telegram, and one decision on every copy", () => {
+  it("an employee on Slack requests a training; the supervisor on Telegram approves it in place", async () => {
+    await rina.command("pelatihan");
+    await rina.waitForDm((x) => x.includes("Pengembangan kompetensi 2026"), "the view");
+    await rina.click("Ajukan PLT-KOL");
+    await rina.waitForDm(
+      (x) => x.includes("Permintaan pelatihan PLT-KOL Kolaborasi Lintas Unit sudah"),
+      "sent",
+    );
+    const button = await t.eventually(async () => {
+      const found = camat.findButton("Setujui");
+      return found && camat.lastText().includes("PLT-KOL") ? found : undefined;
+    }, "the request on Telegram");
+    await camat.press("Setujui");
+    const edit = t.botApi
+      .callsTo("editMessageText")
+      .find((c) => Number(c.payload.chat_id) === 9503 && Number(c.payload.message_id) === button.messageId);
+    expect(String(edit?.payload.text)).toContain("Disetujui oleh Drs. Asep Sunandar, M.Si.");
+    await rina.waitForDm(
+      (x) =>
+        x.includes("Permintaan pelatihan PLT-KOL Kolaborasi Lintas Unit disetujui oleh Drs. Asep Sunandar"),
+      "told",
+    );
+    const request = await t.db.trainingRequest.findFirstOrThrow({
+      where: { personId: ids.kasiPelayanan, trainingId: trainings.kol },
+    });
+    expect(request.status).toBe("DISETUJUI");
+  });
+
+  it("a completion rejected by a delegate on Telegram: every copy shows it, not counted, final", async () => {
+    // Rina (on Slack) names Siti (on Telegram) her deputy (Plh) for the day: two reviewers of Budi.
+    await t.db.delegation.create({
+      data: {
+        fromId: ids.kasiPelayanan,
+        toId: ids.siti,
+        validFrom: new Date("2026-11-24"),
+        validTo: new Date("2026-11-24"),
+      },
+    });
+    const deputy = siti;
+    await budi.say("/pelatihan");
+    await budi.press("Laporkan selesai");
+    await budi.say("PLT-ADP");
+    await budi.say("kemarin");
+    t.botApi.registerFile("cert-adp", Buffer.from("jpeg-adp"), "image/jpeg");
+    await budi.sendPhoto("cert-adp");
+    expect(budi.lastText()).toContain("Laporan selesai PLT-ADP Adaptasi Layanan Digital dan sertifikatnya");
+    const onSlack = await rinaMessage("• Pegawai: Budi Santoso\n• Pelatihan: PLT-ADP");
+    const asSent = structuredClone(onSlack);
+    const onTelegram = await t.eventually(async () => deputy.findButton("Tolak"), "the deputy's copy");
+    expect(deputy.lastText()).toContain("• Pelatihan: PLT-ADP Adaptasi Layanan Digital");
+
+    await deputy.press("Tolak");
+    expect(deputy.lastText()).toContain("Mengapa laporan selesai ini ditolak?");
+    await deputy.say("ok");
+    expect(deputy.lastText()).toContain("Alasan harus 3 sampai 500 karakter");
+    await deputy.say("Sertifikat ini untuk pelatihan lain");
+    const told = "Laporan selesai PLT-ADP Adaptasi Layanan Digital ditolak atasan; JP-nya tidak dihitung.";
+    await received(budi, `${told}\nAlasan: Sertifikat ini untuk pelatihan lain`);
+    const deputyEdit = t.botApi
+      .callsTo("editMessageText")
+      .find(
+        (c) => Number(c.payload.chat_id) === 9502 && Number(c.payload.message_id) === onTelegram.messageId,
+      );
+    expect(String(deputyEdit?.payload.text)).toContain("Ditolak oleh Siti Nurhaliza, S.AP.");
+    // Rina's copy on Slack, sent before the decision, is updated by the worker: no live buttons left.
+    const slackEdit = await t.eventually(async () => slackUpdates(onSlack.ts).at(-1), "Rina's copy updated");
+    expect(String(slackEdit.payload.text)).toContain("Ditolak oleh Siti Nurhaliza, S.AP.");
+    expect(String(slackEdit.payload.text)).toContain("Alasan: Sertifikat ini untuk pelatihan lain");
+    expect(JSON.stringify(slackEdit.payload.blocks ?? [])).not.toContain("p:ca:");
+    expect(
+      await t.db.trainingReviewMessage.count({ where: { subject: "COMPLETION", version: 1 } }),
+    ).toBeGreaterThanOrEqual(2);
+
+    // Rina's old button (the message as it was): already decided, nothing changes.
+    await rina.post(
+      interactionRequest(
+        SLACK_SIGNING_SECRET,
+        blockActions({
+          userId: "UDEMOKASIPEL",
+          action: { actionId: "choice-0-0", text: "Setujui" },
+          message: asSent,
+          channelId: t.slack.dmChannelOf("UDEMOKASIPEL"),
+        }),
+        { timestamp: Math.floor(t.clock.now.getTime() / 1000) },
+      ),
+    );
+    await rina.waitForDm(
+      (x) => x.includes("Sudah diputuskan sebelumnya: Ditolak oleh Siti Nurhaliza"),
+      "stale",
+    );
+    const completion = await t.db.trainingCompletion.findFirstOrThrow({
+      where: { personId: ids.budi, trainingId: trainings.adp },
+    });
+    expect([completion.status, completion.deciderId]).toEqual(["DITOLAK", ids.siti]);
+    expect(
+      await t.db.auditLog.count({
+        where: { action: "training.completion-rejected", entityId: completion.id },
+      }),
+    ).toBe(1);
+
+    await budi.say("/pelatihan");
+    expect(budi.lastText()).toContain("PLT-ADP Adaptasi Layanan Digital: ditolak atasan, tidak dihitung");
+    expect(budi.lastText()).toContain("JP disetujui tahun 2026: 8 dari 20 JP");
+    await budi.press("Laporkan selesai");
+    await budi.say("PLT-ADP");
+    expect(budi.lastText()).toContain("sudah ditolak atasan dan tidak dapat dilaporkan lagi");
+    await settle();
+    expect(budi.texts().filter((x) => x.includes(told))).toHaveLength(1);
   });
 });
 

@@ -65,7 +65,7 @@ const who = async () => {
   const names = new Map([...ids].map(([label, personId]) => [personId, label]));
   // Sorted by date, then name: two heads due at the same minute come out of PostgreSQL in any order.
   return (await rows())
-    .map((r) => [names.get(r.personId) ?? "?", r.date.toISOString().slice(0, 10)])
+    .map((r): [string, string] => [names.get(r.personId) ?? "?", r.date.toISOString().slice(0, 10)])
     .sort(([a, x], [b, y]) => x.localeCompare(y) || a.localeCompare(b));
 };
 

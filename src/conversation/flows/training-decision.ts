@@ -15,9 +15,16 @@ import { TRAINING_FLOW } from "./training.ts";
 
 const UUID = z.uuid();
 const reason = z.string().trim().min(3).max(500);
+/** The buttons that ask for a reason first: a correction, or the final rejection. */
+const ASKS_REASON = { cr: "REVISI", cx: "DITOLAK" } as const;
+type AsksReason = keyof typeof ASKS_REASON;
+const asksReason = (action: string): action is AsksReason => action === "cr" || action === "cx";
+
 const reasonState = z.object({
   completionId: z.uuid(),
   version: z.number().int(),
+  /** which button asked (absent in a state written before rejection existed: a correction) */
+  action: z.enum(["cr", "cx"]).default("cr"),
   message: z.object({ chatId: z.string(), messageId: z.string() }).optional(),
   /** asked in a Slack modal: a later direct message is never its answer */
   inForm: z.boolean().optional(),
@@ -99,7 +106,7 @@ async function decide(
       : await decideCompletion(ctx.tx, {
           ...common,
           completionId: target.id,
-          decision: decision === "DISETUJUI" ? "DISETUJUI" : "REVISI",
+          decision: decision,
           reason: why,
         });
   return answer(ctx, target, result, pressed);
@@ -107,8 +114,8 @@ async function decide(
 
 /**
  * The supervisor's buttons: `p:ra|rd:<requestId>:<version>` approve or decline a request at once (declining
- * asks no reason); `p:ca:<completionId>:<version>` approves a completion, `p:cr:…` asks what to correct first
- * (a Slack modal when the press came from Slack). Authority is checked at the press (services/training.ts).
+ * asks no reason); `p:ca:<completionId>:<version>` approves a completion, `p:cr:…` (a correction) and `p:cx:…`
+ * (rejected for good) ask for the reason first (a Slack modal when the press came from Slack). Authority is checked at the press (services/training.ts).
  */
 export const trainingDecision = {
   async onChoice(
@@ -133,7 +140,7 @@ export const trainingDecision = {
     }
     const target: Target = { kind: "completion", id, version };
     if (action === "ca") return decide(ctx, target, "DISETUJUI", null, ctx.pressed);
-    if (action !== "cr") return reply({ kind: "notice", text: ctx.t.common.staleButton }).keep();
+    if (!asksReason(action)) return reply({ kind: "notice", text: ctx.t.common.staleButton }).keep();
     // Before asking for a reason: something to decide and the right to decide it, else the answer at once.
     const completion = await ctx.tx.trainingCompletion.findUnique({
       where: { id },
@@ -149,14 +156,14 @@ export const trainingDecision = {
       !day ||
       !(await canSupervise(ctx.tx, requirePerson(ctx).id, completion.personId, day.today))
     ) {
-      return decide(ctx, target, "REVISI", null, ctx.pressed);
+      return decide(ctx, target, ASKS_REASON[action], null, ctx.pressed);
     }
     const t = ctx.t.training;
     return reply({
       kind: "ask",
-      text: t.askRevisionReason,
-      title: t.revisionTitle,
-      data: `p:cr:${id}:${version}`,
+      text: action === "cr" ? t.askRevisionReason : t.askRejectionReason,
+      title: action === "cr" ? t.revisionTitle : t.rejectionTitle,
+      data: `p:${action}:${id}:${version}`,
       ...(ctx.pressed ? { message: ctx.pressed } : {}),
     }).next({
       flow: TRAINING_FLOW,
@@ -164,6 +171,7 @@ export const trainingDecision = {
       data: {
         completionId: id,
         version,
+        action,
         ...(ctx.pressed ? { message: ctx.pressed } : {}),
         ...(options.asksInForm ? { inForm: true } : {}),
       },
@@ -177,10 +185,10 @@ export const trainingDecision = {
     const given = reason.safeParse(text);
     if (!given.success) return reply(message(ctx.t.training.badReason)).keep();
     const target: Target = { kind: "completion", id: parsed.data.completionId, version: parsed.data.version };
-    return decide(ctx, target, "REVISI", given.data, parsed.data.message);
+    return decide(ctx, target, ASKS_REASON[parsed.data.action], given.data, parsed.data.message);
   },
 
-  /** The reason of `p:cr:<id>:<version>` given in a Slack modal. */
+  /** The reason of `p:cr|cx:<id>:<version>` given in a Slack modal. */
   async onForm(
     ctx: TurnContext,
     parts: string[],
@@ -189,21 +197,21 @@ export const trainingDecision = {
   ): Promise<TurnResult> {
     const [action, id = "", versionText] = parts;
     const version = Number(versionText);
-    if (action !== "cr" || !UUID.safeParse(id).success || !Number.isInteger(version)) {
+    if (!action || !asksReason(action) || !UUID.safeParse(id).success || !Number.isInteger(version)) {
       return reply({ kind: "notice", text: ctx.t.common.staleButton }).end();
     }
     const given = reason.safeParse(text);
     if (!given.success) return reply(message(ctx.t.training.badReason)).end();
-    return decide(ctx, { kind: "completion", id, version }, "REVISI", given.data, pressed);
+    return decide(ctx, { kind: "completion", id, version }, ASKS_REASON[action], given.data, pressed);
   },
 
-  /** The modal of a `p:cr:<id>:<version>` ask was closed: that question ends, nothing is decided. */
+  /** The modal of a `p:cr|cx:<id>:<version>` ask was closed: that question ends, nothing is decided. */
   onFormClosed(ctx: TurnContext, parts: string[]): TurnResult {
     const waiting = reasonState.safeParse(ctx.state?.data);
     const same =
       ctx.state?.flow === TRAINING_FLOW &&
       waiting.success &&
-      parts[0] === "cr" &&
+      parts[0] === waiting.data.action &&
       waiting.data.completionId === parts[1];
     return same ? reply().end() : reply().keep();
   },

@@ -11,9 +11,10 @@ import { message, reply, requirePerson, type TurnContext, type TurnResult } from
 import { loadPersonDay } from "../person-day.ts";
 import type { Choice, InboundEvent, MessageRef } from "../types.ts";
 import { showTraining } from "../views/training.ts";
+import { parseCataloguePage, showTrainingCatalogue } from "../views/training-catalogue.ts";
 import { trainingDecision } from "./training-decision.ts";
 
-/** Owner of every training button: `p:ask|done|…` (employee), `p:ra|rd|ca|cr:…` (supervisor). */
+/** Owner of every training button: `p:ask|cat|done|…` (employee), `p:ra|rd|ca|cr:…` (supervisor). */
 export const TRAINING_FLOW = "p";
 const UUID = z.uuid();
 const dateState = z.object({ trainingId: z.uuid() });
@@ -70,6 +71,7 @@ async function reportable(ctx: TurnContext, trainingId: string): Promise<Reporta
   });
   if (completion?.status === "DIAJUKAN") return { refusal: t.completionPending };
   if (completion?.status === "DISETUJUI") return { refusal: t.completionApproved };
+  if (completion?.status === "DITOLAK") return { refusal: t.completionRejected };
   if (!completion && !training.active) return { refusal: t.notInCatalogue };
   return training;
 }
@@ -173,6 +175,7 @@ async function takeCertificate(
       NOT_FOUND: t.notInCatalogue,
       PENDING: t.completionPending,
       APPROVED: t.completionApproved,
+      REJECTED: t.completionRejected,
       NO_SUPERVISOR: t.noSupervisor,
     }[result.reason];
     return reply(message(text)).end();
@@ -202,6 +205,12 @@ export const trainingFlow = {
   ): Promise<TurnResult> {
     const [action = "", id, version] = parts;
     if (action === "ask") return id && UUID.safeParse(id).success ? askFor(ctx, id) : stale(ctx);
+    if (action === "cat") {
+      // `p:cat` from /pelatihan (page 1, a new message); `p:cat:<page>` pages in place.
+      if (id === undefined) return showTrainingCatalogue(ctx, 1, false);
+      const page = parseCataloguePage(id);
+      return page === null ? stale(ctx) : showTrainingCatalogue(ctx, page, true);
+    }
     if (action === "done") {
       if (id === undefined) return askWhich(ctx);
       if (!UUID.safeParse(id).success) return stale(ctx);

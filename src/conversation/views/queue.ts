@@ -8,9 +8,10 @@ import {
   pendingForTeam,
   pendingOfDay,
 } from "../../services/review-queue.ts";
-import { auditRefusal, memberFor, teamOf } from "../../services/team.ts";
+import { auditRefusal, memberFor, type TeamMember, teamOf } from "../../services/team.ts";
 import { message, reply, requirePerson, type TurnContext, type TurnResult } from "../context.ts";
 import { renderReviewMessage } from "../review-message.ts";
+import { renderTrainingCompletion, renderTrainingRequest } from "../training-message.ts";
 import type { Choice, Reply } from "../types.ts";
 
 /** The dialog state of an open "approve the whole day?" question; its buttons are `q:yes` / `q:no`. */
@@ -20,6 +21,8 @@ const MAX_PEOPLE = 10;
 const MAX_DAYS = 7;
 const MAX_LINES = 15;
 const MAX_DESCRIPTION = 80;
+/** Training requests and completions shown, each its own message with its live buttons. */
+const MAX_TRAINING = 10;
 
 const confirmState = z.object({
   employeeId: z.string(),
@@ -57,20 +60,64 @@ function employeeMessage(ctx: TurnContext, entry: PendingOfEmployee): Reply {
   return message(lines.join("\n"), choices);
 }
 
+interface WaitingTraining {
+  kind: "request" | "completion";
+  id: string;
+  since: Date;
+}
+
+/**
+ * The team's training requests and reported completions in DIAJUKAN, oldest first (by when each was
+ * first sent: a corrected certificate keeps its place).
+ */
+async function waitingTraining(ctx: TurnContext, team: readonly TeamMember[]): Promise<WaitingTraining[]> {
+  const where = { personId: { in: team.map((m) => m.id) }, status: "DIAJUKAN" as const };
+  const select = { id: true, createdAt: true };
+  const requests = await ctx.tx.trainingRequest.findMany({ where, select });
+  const completions = await ctx.tx.trainingCompletion.findMany({ where, select });
+  return [
+    ...requests.map((r) => ({ kind: "request" as const, id: r.id, since: r.createdAt })),
+    ...completions.map((c) => ({ kind: "completion" as const, id: c.id, since: c.createdAt })),
+  ].sort((a, b) => a.since.getTime() - b.since.getTime() || a.id.localeCompare(b.id));
+}
+
+/** A waiting training item as the supervisor's message of it, with its Setujui / Tolak / … buttons. */
+async function trainingMessage(ctx: TurnContext, item: WaitingTraining): Promise<Reply | null> {
+  const view =
+    item.kind === "request"
+      ? await renderTrainingRequest(ctx.tx, item.id, ctx.locale)
+      : await renderTrainingCompletion(ctx.tx, item.id, ctx.locale, ctx.links);
+  return view ? message(view.text, view.choices) : null;
+}
+
 /**
  * `/antrian` (Slack: `/kinerja antrian`): the activities waiting for this supervisor's decision, by
- * employee (longest waiting first) and day (oldest first), one message per employee.
+ * employee (longest waiting first) and day (oldest first), one message per employee; then the team's
+ * training requests and completions waiting, oldest first, one message each with its buttons (the same
+ * messages the supervisor was sent, so a notification missed or scrolled away is never the only way).
  */
 export async function showQueue(ctx: TurnContext): Promise<TurnResult> {
   const supervisor = requirePerson(ctx);
+  const t = ctx.t.queue;
   const team = await teamOf(ctx.tx, supervisor.id, ctx.now);
   if (team.length === 0) return reply(message(ctx.t.team.noTeam)).keep();
   const queue = await pendingForTeam(ctx.tx, team);
-  if (queue.length === 0) return reply(message(ctx.t.queue.empty)).keep();
+  const training = await waitingTraining(ctx, team);
+  if (queue.length === 0 && training.length === 0) return reply(message(t.empty)).keep();
   const total = queue.reduce((sum, e) => sum + e.count, 0);
-  const replies = [message(ctx.t.queue.header(total, queue.length))];
+  const header = [queue.length > 0 ? t.header(total, queue.length) : t.noReports];
+  if (training.length > 0) {
+    const requests = training.filter((item) => item.kind === "request").length;
+    header.push(t.training(requests, training.length - requests));
+  }
+  const replies = [message(header.join("\n"))];
   for (const entry of queue.slice(0, MAX_PEOPLE)) replies.push(employeeMessage(ctx, entry));
-  if (queue.length > MAX_PEOPLE) replies.push(message(ctx.t.queue.morePeople(queue.length - MAX_PEOPLE)));
+  if (queue.length > MAX_PEOPLE) replies.push(message(t.morePeople(queue.length - MAX_PEOPLE)));
+  for (const item of training.slice(0, MAX_TRAINING)) {
+    const shown = await trainingMessage(ctx, item);
+    if (shown) replies.push(shown);
+  }
+  if (training.length > MAX_TRAINING) replies.push(message(t.moreTraining(training.length - MAX_TRAINING)));
   return reply(...replies).keep();
 }
 

@@ -24,7 +24,8 @@ function reasonText(t: Messages, reason: RecommendationReason): string {
 /**
  * `/pelatihan` (SPEC section 14): the year's approved JP against the 20 JP of PP 17/2020 (and what awaits
  * approval), up to three recommendations with why each is made and **Ajukan**, the person's own requests and
- * completions with their status (those are never offered again), and **Laporkan selesai**.
+ * completions with their status (those are never offered again), **Katalog pelatihan** (the whole
+ * catalogue, to request any training) and **Laporkan selesai**.
  */
 export async function showTraining(ctx: TurnContext): Promise<TurnResult> {
   const person = requirePerson(ctx);
@@ -91,8 +92,8 @@ export async function showTraining(ctx: TurnContext): Promise<TurnResult> {
     if (counted && c.completedOn < startOfYear) continue;
     shown.add(c.trainingId);
     const status =
-      c.status === "REVISI"
-        ? t.completionStatus.REVISI(c.revisionNote ?? "-")
+      c.status === "REVISI" || c.status === "DITOLAK"
+        ? t.completionStatus[c.status](c.revisionNote ?? "-")
         : t.completionStatus[c.status](n(c.hours.toNumber()));
     mine.push(t.mineLine(c.training.code, c.training.name, status));
   }
@@ -102,6 +103,8 @@ export async function showTraining(ctx: TurnContext): Promise<TurnResult> {
     mine.push(t.mineLine(r.training.code, r.training.name, t.requestStatus[r.status]));
   }
   if (mine.length > 0) lines.push("", t.mineHeader, ...mine);
+  // Any catalogue training may be requested, not only the recommended (views/training-catalogue.ts).
+  if (catalogue.length > 0) choices.push([{ label: t.catalogueButton, data: "p:cat" }]);
   if (catalogue.length > 0 || completions.some((c) => c.status === "REVISI")) {
     choices.push([{ label: t.doneButton, data: "p:done" }]);
   }
