@@ -3,6 +3,7 @@
  * the same setup as the product), percentiles, and starting the product as a separate process.
  */
 import { spawn, spawnSync } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { DEFAULT_DATABASE_URL, databaseName, withDatabase } from "../scripts/lib/database-url.mjs";
 
@@ -42,13 +43,23 @@ export function intArg(name: string, fallback: number): number {
   return value;
 }
 
+export interface StartedProcess {
+  url: string;
+  /** Peak resident set size so far in MB (Linux `VmHWM`), or null where /proc is not there */
+  peakRssMb(): number | null;
+  stop(): Promise<void>;
+}
+
 /** Starts `src/main.ts` with the given environment and waits until it listens. */
-export async function startProduct(
-  env: Record<string, string>,
-): Promise<{ url: string; stop(): Promise<void> }> {
-  // BENCH_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof", profiles the product process.
+export function startProduct(env: Record<string, string>): Promise<StartedProcess> {
+  return startScript("src/main.ts", env);
+}
+
+/** Starts a TypeScript entry point as its own process and waits until it prints "listening on <url>". */
+export async function startScript(script: string, env: Record<string, string>): Promise<StartedProcess> {
+  // BENCH_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof", profiles the started process.
   const nodeArgs = benchEnv("BENCH_NODE_ARGS")?.split(" ") ?? [];
-  const child = spawn(process.execPath, [...nodeArgs, "--import", "tsx", "src/main.ts"], {
+  const child = spawn(process.execPath, [...nodeArgs, "--import", "tsx", script], {
     cwd: root,
     env: {
       PATH: process.env.PATH ?? "",
@@ -68,6 +79,15 @@ export async function startProduct(
   });
   return {
     url,
+    peakRssMb: () => {
+      try {
+        const status = readFileSync(`/proc/${child.pid}/status`, "utf8");
+        const kb = /^VmHWM:\s+(\d+) kB/m.exec(status)?.[1];
+        return kb ? Math.round(Number(kb) / 1024) : null;
+      } catch {
+        return null;
+      }
+    },
     stop: () =>
       new Promise<void>((done) => {
         child.once("exit", () => done());

@@ -1,17 +1,28 @@
 /**
- * `npm run bench:webhook [-- --users=200 --concurrency=50 --reports=3 --processes=1]`
+ * `npm run bench:webhook [-- --users=200 --concurrency=50 --reports=3 --processes=1 --baseline]`
  *
  * Virtual employees complete /lapor through the real webhook of the product, which runs as its own
  * process (web role) against PostgreSQL, Redis and a Telegram Bot API stand-in served by this process.
  * Each update is timed from POST to the webhook's answer (the product answers after it has replied to
- * the Bot API). Ends with the line SPEC section 11 defines.
+ * the Bot API). Ends with the line SPEC section 11 defines, with the web process's peak RSS; `--baseline`
+ * then sends the same updates through the same stand-in to a bare grammY echo bot (bench/echo-bot.ts) and
+ * prints its figures and the product's share of them (`ratio`).
  */
 import { Redis } from "ioredis";
 import { DateTime } from "luxon";
 import { startTelegramBotApi } from "../adapters/simulator/telegram-bot-api.ts";
 import { callbackUpdate, textUpdate } from "../adapters/simulator/telegram-updates.ts";
 import { createDb, type Db } from "../src/db/client.ts";
-import { benchDatabaseUrl, benchEnv, intArg, percentile, prepareDatabase, startProduct } from "./support.ts";
+import {
+  benchDatabaseUrl,
+  benchEnv,
+  intArg,
+  percentile,
+  prepareDatabase,
+  type StartedProcess,
+  startProduct,
+  startScript,
+} from "./support.ts";
 
 const TOKEN = "7000000001:BENCHbenchBENCHbenchBENCHbench12";
 const SECRET = "bench-webhook-secret";
@@ -79,7 +90,6 @@ async function main(): Promise<void> {
   await seed(db, Number(today.slice(0, 4)));
 
   const botApi = await startTelegramBotApi({ token: TOKEN, maxRecordedCalls: 1000 });
-  let errors = 0;
   const productEnv = {
     DATABASE_URL: databaseUrl,
     REDIS_URL: redisUrl,
@@ -95,72 +105,100 @@ async function main(): Promise<void> {
   const products = await Promise.all(Array.from({ length: processes }, () => startProduct(productEnv)));
 
   let updateId = 1;
-  const latencies: number[] = [];
-  let turn = 0;
-  const post = async (body: unknown) => {
-    const product = products[turn++ % products.length]!;
-    const started = performance.now();
-    try {
-      const response = await fetch(`${product.url}/telegram/webhook`, {
-        method: "POST",
-        headers: { "content-type": "application/json", "x-telegram-bot-api-secret-token": SECRET },
-        body: JSON.stringify(body),
-      });
-      await response.arrayBuffer();
-      if (response.status !== 200) errors++;
-    } catch {
-      errors++;
-    }
-    latencies.push(performance.now() - started);
-  };
-
-  async function employee(i: number): Promise<void> {
-    const userId = 100_000 + i;
-    const text = (value: string) => post(textUpdate({ updateId: updateId++, userId, text: value }));
-    // Taps the button of the bot's latest message whose data matches, as a person would.
-    const press = (pattern: RegExp) => {
-      const message = botApi.chat(userId).last();
-      for (const row of message?.inlineKeyboard ?? []) {
-        for (const button of row) {
-          if ("callback_data" in button && button.callback_data && pattern.test(button.callback_data)) {
-            const data = button.callback_data;
-            return post(
-              callbackUpdate({ updateId: updateId++, userId, data, messageId: message!.messageId }),
-            );
-          }
-        }
+  /** Posts updates to the processes in turn and times each from POST to the webhook's answer. */
+  function loadOn(targets: readonly StartedProcess[]) {
+    const result = { latencies: [] as number[], errors: 0 };
+    let turn = 0;
+    const post = async (body: unknown) => {
+      const target = targets[turn++ % targets.length]!;
+      const started = performance.now();
+      try {
+        const response = await fetch(`${target.url}/telegram/webhook`, {
+          method: "POST",
+          headers: { "content-type": "application/json", "x-telegram-bot-api-secret-token": SECRET },
+          body: JSON.stringify(body),
+        });
+        await response.arrayBuffer();
+        if (response.status !== 200) result.errors++;
+      } catch {
+        result.errors++;
       }
-      errors++;
-      return Promise.resolve();
+      result.latencies.push(performance.now() - started);
     };
-    for (let r = 0; r < reportsPerUser; r++) {
-      await text("/lapor");
-      await press(new RegExp(`:date:${today}$`));
-      await press(/:iki:0$/);
-      await text(`Memproses berkas layanan nomor ${r + 1}`);
-      await text("3");
-      await text("30");
-      await press(/:skip$/);
-      await press(/:send$/);
-    }
+    return { result, post };
   }
 
-  // Warm up connections and code paths, then measure.
-  await text0(post);
-  latencies.length = 0;
-  errors = 0;
-  const queue = Array.from({ length: users }, (_, k) => k + 1);
-  const started = performance.now();
-  await Promise.all(
-    Array.from({ length: Math.min(concurrency, users) }, async () => {
-      for (let next = queue.shift(); next !== undefined; next = queue.shift()) await employee(next);
-    }),
-  );
-  const seconds = (performance.now() - started) / 1000;
+  /**
+   * Every virtual employee's session, the same updates for the product and the baseline: per report three
+   * texts and a number typed, four buttons pressed. `press` finds the button the product sent (the echo bot
+   * sends none: it presses a made-up one on the latest message).
+   */
+  async function run(targets: readonly StartedProcess[], findButtons: boolean) {
+    const { result, post } = loadOn(targets);
+    async function employee(i: number): Promise<void> {
+      const userId = 100_000 + i;
+      const text = (value: string) => post(textUpdate({ updateId: updateId++, userId, text: value }));
+      // Taps the button of the bot's latest message whose data matches, as a person would.
+      const press = (pattern: RegExp) => {
+        const message = botApi.chat(userId).last();
+        if (!findButtons) {
+          const messageId = message?.messageId ?? 1;
+          return post(callbackUpdate({ updateId: updateId++, userId, data: "echo", messageId }));
+        }
+        for (const row of message?.inlineKeyboard ?? []) {
+          for (const button of row) {
+            if ("callback_data" in button && button.callback_data && pattern.test(button.callback_data)) {
+              const data = button.callback_data;
+              return post(
+                callbackUpdate({ updateId: updateId++, userId, data, messageId: message!.messageId }),
+              );
+            }
+          }
+        }
+        result.errors++;
+        return Promise.resolve();
+      };
+      for (let r = 0; r < reportsPerUser; r++) {
+        await text("/lapor");
+        await press(new RegExp(`:date:${today}$`));
+        await press(/:iki:0$/);
+        await text(`Memproses berkas layanan nomor ${r + 1}`);
+        await text("3");
+        await text("30");
+        await press(/:skip$/);
+        await press(/:send$/);
+      }
+    }
+    // Warm up connections and code paths, then measure.
+    await text0(post);
+    result.latencies.length = 0;
+    result.errors = 0;
+    const queue = Array.from({ length: users }, (_, k) => k + 1);
+    const started = performance.now();
+    await Promise.all(
+      Array.from({ length: Math.min(concurrency, users) }, async () => {
+        for (let next = queue.shift(); next !== undefined; next = queue.shift()) await employee(next);
+      }),
+    );
+    return { ...result, seconds: (performance.now() - started) / 1000 };
+  }
 
+  const measured = await run(products, true);
+  const rssMb = Math.max(...products.map((p) => p.peakRssMb() ?? 0));
   const saved = await db.activity.count();
   const expected = users * reportsPerUser;
   await Promise.all(products.map((p) => p.stop()));
+
+  let baseline: Awaited<ReturnType<typeof run>> | null = null;
+  if (process.argv.includes("--baseline")) {
+    const echo = await startScript("bench/echo-bot.ts", {
+      BOT_TOKEN: TOKEN,
+      API_ROOT: botApi.url,
+      SECRET,
+    });
+    baseline = await run([echo], false);
+    await echo.stop();
+  }
   await botApi.close();
   await db.$disconnect();
   const redis = new Redis(redisUrl);
@@ -168,14 +206,30 @@ async function main(): Promise<void> {
   if (keys.length > 0) await redis.del(...keys);
   await redis.quit();
 
-  const sorted = [...latencies].sort((a, b) => a - b);
   const round = (n: number) => Math.round(n * 10) / 10;
+  const figures = (r: { latencies: number[]; seconds: number }) => {
+    const sorted = [...r.latencies].sort((a, b) => a - b);
+    return {
+      perSecond: Math.round(r.latencies.length / r.seconds),
+      p50: round(percentile(sorted, 50)),
+      p95: round(percentile(sorted, 95)),
+      p99: round(percentile(sorted, 99)),
+    };
+  };
+  const product = figures(measured);
   process.stdout.write(
     `users=${users} concurrency=${concurrency} reports_per_user=${reportsPerUser} web_processes=${processes} activities_saved=${saved}/${expected}\n`,
   );
   process.stdout.write(
-    `bench:webhook updates=${latencies.length} seconds=${round(seconds)} updates_per_s=${Math.round(latencies.length / seconds)} p50_ms=${round(percentile(sorted, 50))} p95_ms=${round(percentile(sorted, 95))} p99_ms=${round(percentile(sorted, 99))} errors=${errors + (saved === expected ? 0 : expected - saved)}\n`,
+    `bench:webhook updates=${measured.latencies.length} seconds=${round(measured.seconds)} updates_per_s=${product.perSecond} p50_ms=${product.p50} p95_ms=${product.p95} p99_ms=${product.p99} rss_mb=${rssMb} errors=${measured.errors + (saved === expected ? 0 : expected - saved)}\n`,
   );
+  if (baseline) {
+    const base = figures(baseline);
+    const ratio = Math.round((product.perSecond / base.perSecond) * 100) / 100;
+    process.stdout.write(
+      `bench:webhook-baseline updates_per_s=${base.perSecond} p99_ms=${base.p99} ratio=${ratio} errors=${baseline.errors}\n`,
+    );
+  }
 }
 
 /** One throwaway update so the first measured request does not pay for lazy initialisation. */
