@@ -8,7 +8,6 @@ import type { OutboundMessage } from "../outbound/port.ts";
 import { writeEffects } from "../outbox/outbox.ts";
 import { linkFromDirectory } from "../services/account-linking.ts";
 import { personOfAccount } from "../services/account-person.ts";
-import type { Tx } from "../services/db-types.ts";
 import { claimEvent } from "../services/processed-events.ts";
 import { createUnitCalendarCache } from "../services/unit-calendar-cache.ts";
 import {
@@ -21,8 +20,9 @@ import {
 } from "./context.ts";
 import type { EvidenceLinks } from "./review-message.ts";
 import { routeEvent } from "./router.ts";
-import { forgetState, readState, StateVersionConflict, writeState } from "./state-store.ts";
-import type { AccountRef, Inbound, LocaleCode, PlatformName, Reply } from "./types.ts";
+import { forgetState, StateVersionConflict, writeState } from "./state-store.ts";
+import { startTurn } from "./turn-start.ts";
+import type { AccountRef, Inbound, LocaleCode, Reply } from "./types.ts";
 
 /** Told when a committed turn wrote effects to the outbox (the relay then moves them to the queue). */
 export interface EffectSink {
@@ -71,31 +71,6 @@ function isRetryable(error: unknown): boolean {
   return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2034";
 }
 
-interface AccountRow {
-  id: string;
-  address: string;
-  reachable: boolean;
-  personId: string;
-  name: string;
-  unitId: string;
-  locale: LocaleCode | null;
-  active: boolean;
-}
-
-/** The chat account and its person, in one query (it runs on every message). */
-async function findAccount(
-  tx: Tx,
-  platform: PlatformName,
-  externalId: string,
-): Promise<AccountRow | undefined> {
-  const rows = await tx.$queryRaw<AccountRow[]>`
-    SELECT a.id::text AS id, a.address, a.reachable, p.id::text AS "personId", p.name, p.unit_id::text AS "unitId",
-           p.locale::text AS locale, p.active
-    FROM platform_account a JOIN person p ON p.id = a.person_id
-    WHERE a.platform = ${platform}::"Platform" AND a.external_id = ${externalId}`;
-  return rows[0];
-}
-
 export function createConversationEngine(deps: ConversationEngineDeps): ConversationEngine {
   const { db, logger } = deps;
   const unitCalendars = createUnitCalendarCache(deps.unitCacheTtlMs ?? 30_000);
@@ -108,13 +83,9 @@ export function createConversationEngine(deps: ConversationEngineDeps): Conversa
     const { platform, externalId } = inbound.account;
     return db.$transaction(
       async (tx) => {
-        if (inbound.eventKey) {
-          const fresh = await tx.$executeRaw`
-            INSERT INTO processed_event (key, platform) VALUES (${inbound.eventKey}, ${platform}::"Platform")
-            ON CONFLICT (key) DO NOTHING`;
-          if (fresh === 0) return "duplicate" as const;
-        }
-        const account = await findAccount(tx, platform, externalId);
+        const start = await startTurn(tx, { platform, externalId, eventKey: inbound.eventKey, now });
+        if (!start.fresh) return "duplicate" as const;
+        const { account, stored } = start;
         const linked = account?.active ? account : null;
         const person: PersonInContext | null = linked
           ? {
@@ -136,7 +107,6 @@ export function createConversationEngine(deps: ConversationEngineDeps): Conversa
             },
           });
         }
-        const stored = await readState(tx, platform, externalId, now);
         const locale = person?.locale ?? deps.defaultLocale;
         const ctx: TurnContext = {
           tx,

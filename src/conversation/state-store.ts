@@ -41,7 +41,14 @@ export async function readState(
   >`
     SELECT flow, step, data, version, expires_at AS "expiresAt"
     FROM conversation_state WHERE platform = ${platform}::"Platform" AND external_id = ${externalId}`;
-  const row = rows[0];
+  return storedStateOf(rows[0], now);
+}
+
+/** A `conversation_state` row as read (or none) as the turn's dialog state. */
+export function storedStateOf(
+  row: { flow: string; step: string; data: unknown; version: number; expiresAt: Date } | undefined,
+  now: Date,
+): StoredState {
   if (!row) return { state: null, expired: false, version: 0 };
   const ended = row.flow === "";
   const expired = !ended && row.expiresAt <= now;
