@@ -30,12 +30,14 @@ export function indicatorsFor(ctx: TurnContext, personId: string, date: string):
   return found;
 }
 
+// SQL, not a model query: most /lapor steps read the indicators, and Prisma's query compiler costs several
+// times the query itself (README, "Benchmarks").
 function readIndicators(ctx: TurnContext, personId: string, date: string): Promise<IndicatorInfo[]> {
-  return ctx.tx.iki.findMany({
-    where: { active: true, skp: { personId, year: Number(date.slice(0, 4)) } },
-    select: { id: true, code: true, indicator: true, unitLabel: true },
-    orderBy: { code: "asc" },
-  });
+  return ctx.tx.$queryRaw<IndicatorInfo[]>`
+    SELECT i.id::text AS id, i.code, i.indicator, i.unit_label AS "unitLabel"
+    FROM iki i JOIN skp s ON s.id = i.skp_id
+    WHERE i.active AND s.person_id = ${personId}::uuid AND s.year = ${Number(date.slice(0, 4))}::int
+    ORDER BY i.code`;
 }
 
 /** The indicator an answer refers to, if it is still one of the person's active indicators for that year. */
