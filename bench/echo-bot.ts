@@ -1,7 +1,7 @@
 /**
  * The baseline of `bench:webhook --baseline`: a bare grammY webhook bot on Fastify that echoes each text
  * and answers each button press, nothing else (no database, no Redis). Started as its own process by the
- * bench with BOT_TOKEN, API_ROOT and SECRET; prints "listening on http://localhost:<port>".
+ * bench with BOT_TOKEN, API_ROOT and SECRET; prints "listening on http://127.0.0.1:<port>".
  */
 import Fastify from "fastify";
 import { Bot, webhookCallback } from "grammy";
@@ -21,7 +21,7 @@ app.post("/telegram/webhook", webhookCallback(bot, "fastify", { secretToken }));
 await app.listen({ host: "127.0.0.1", port: 0 });
 const address = app.server.address();
 const port = typeof address === "object" && address ? address.port : 0;
-process.stdout.write(`listening on http://localhost:${port}\n`);
+process.stdout.write(`listening on http://127.0.0.1:${port}\n`);
 process.on("SIGTERM", () => {
   void app.close().then(() => process.exit(0));
 });

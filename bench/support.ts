@@ -72,7 +72,7 @@ export async function startScript(script: string, env: Record<string, string>): 
   const url = await new Promise<string>((resolveUrl, reject) => {
     child.stdout.on("data", (chunk: Buffer) => {
       output += chunk.toString();
-      const match = /listening on (http:\/\/localhost:\d+)/.exec(output);
+      const match = /listening on (http:\/\/(?:localhost|127\.0\.0\.1):\d+)/.exec(output);
       if (match) resolveUrl(match[1]!);
     });
     child.on("exit", (code) => reject(new Error(`product exited with ${code}`)));

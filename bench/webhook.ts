@@ -225,7 +225,7 @@ async function main(): Promise<void> {
   );
   if (baseline) {
     const base = figures(baseline);
-    const ratio = Math.round((product.perSecond / base.perSecond) * 100) / 100;
+    const ratio = base.perSecond > 0 ? Math.round((product.perSecond / base.perSecond) * 100) / 100 : 0;
     process.stdout.write(
       `bench:webhook-baseline updates_per_s=${base.perSecond} p99_ms=${base.p99} ratio=${ratio} errors=${baseline.errors}\n`,
     );

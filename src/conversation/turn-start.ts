@@ -44,6 +44,9 @@ interface Row {
  * key claimed (`processed_event`, so a redelivered update is handled once), the chat account with its person,
  * and the dialog state. A key another transaction is inserting makes the statement wait for it, as the
  * single INSERT did; without a key (events the platform does not number) the turn is always fresh.
+ * The reads see the database as the statement began: after such a wait (a redelivery racing its own first
+ * delivery, which then rolled back) the dialog state may be older than another turn's write during the wait;
+ * a turn that writes the state catches that as a version conflict and is replayed.
  */
 export async function startTurn(
   tx: Tx,

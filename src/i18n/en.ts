@@ -365,6 +365,7 @@ export const en: Messages = {
     counts: (c: { reported: number; notYet: number; absence: number; off: number }) =>
       `Reported ${c.reported} · Not yet ${c.notYet} · On leave ${c.absence} · Day off ${c.off}`,
     pendingTotal: (n: number) => `Waiting for your approval: ${n} ${n === 1 ? "report" : "reports"}.`,
+    trainingPending: (n: number) => `Trainings waiting for your decision: ${n} (see the queue).`,
     reported: (n: number, minutes: number) =>
       `reported: ${n} ${n === 1 ? "activity" : "activities"}, ${minutes} min`,
     notYet: "not reported yet",

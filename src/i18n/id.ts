@@ -361,6 +361,7 @@ export const id = {
     counts: (c: { reported: number; notYet: number; absence: number; off: number }) =>
       `Sudah lapor ${c.reported} · Belum lapor ${c.notYet} · Izin/cuti ${c.absence} · Libur ${c.off}`,
     pendingTotal: (n: number) => `Menunggu persetujuan Anda: ${n} laporan.`,
+    trainingPending: (n: number) => `Pelatihan menunggu persetujuan Anda: ${n} (lihat Antrian).`,
     reported: (n: number, minutes: number) => `sudah lapor: ${n} kegiatan, ${minutes} menit`,
     notYet: "belum lapor",
     absence: (kind: string) => `izin: ${kind}`,

@@ -21,6 +21,8 @@ export interface TeamBoard {
   rows: BoardRow[];
   counts: Record<BoardState, number>;
   pending: number;
+  /** Training requests and completed trainings of the team waiting for a decision (listed in /antrian) */
+  trainingPending: number;
 }
 
 /** Reporting wins (a report on a holiday still shows); then leave, holiday, weekend; else not yet. */
@@ -33,8 +35,8 @@ function stateOf(day: DayStatus, reported: number): BoardState {
 }
 
 /**
- * Today for each member of a team (each in their own unit's zone): three queries for the whole team
- * (today's reports, absences, pending counts) plus the unit calendars, which are cached per unit.
+ * Today for each member of a team (each in their own unit's zone): five queries for the whole team
+ * (today's reports, absences, pending counts, waiting trainings) plus the unit calendars, cached per unit.
  */
 export async function loadTeamBoard(
   tx: Tx,
@@ -42,7 +44,7 @@ export async function loadTeamBoard(
   unitCalendars: UnitCalendarCache,
 ): Promise<TeamBoard> {
   const counts: Record<BoardState, number> = { REPORTED: 0, NOT_YET: 0, ABSENCE: 0, HOLIDAY: 0, WEEKEND: 0 };
-  if (team.length === 0) return { rows: [], counts, pending: 0 };
+  if (team.length === 0) return { rows: [], counts, pending: 0, trainingPending: 0 };
   const ids = team.map((m) => m.id);
   const days = [...new Set(team.map((m) => m.today))].sort();
   const first = fromLocalDate(days[0] ?? "");
@@ -66,6 +68,9 @@ export async function loadTeamBoard(
     where: { personId: { in: ids }, status: "DIAJUKAN" },
     _count: { _all: true },
   });
+  const trainingPending =
+    (await tx.trainingRequest.count({ where: { personId: { in: ids }, status: "DIAJUKAN" } })) +
+    (await tx.trainingCompletion.count({ where: { personId: { in: ids }, status: "DIAJUKAN" } }));
   // Once per unit, one after the other: a transaction is one connection (see unit-rules.ts).
   const units = new Map<string, UnitCalendarData>();
   for (const unitId of new Set(team.map((m) => m.unitId)))
@@ -94,5 +99,5 @@ export async function loadTeamBoard(
     counts[row.state] += 1;
     rows.push(row);
   }
-  return { rows, counts, pending: rows.reduce((sum, r) => sum + r.pending, 0) };
+  return { rows, counts, pending: rows.reduce((sum, r) => sum + r.pending, 0), trainingPending };
 }

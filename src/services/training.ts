@@ -179,11 +179,13 @@ export async function decideTrainingRequest(
   });
   if (updated.count === 0) {
     // Read again: a decision that won the race since the first read is the one to report.
-    const now = await tx.trainingRequest.findUniqueOrThrow({
+    const now = await tx.trainingRequest.findUnique({
       where: { id: request.id },
       select: { status: true, decidedAt: true, decider: { select: { name: true } } },
     });
-    return { ok: false, reason: "ALREADY_DECIDED", ...decidedAs(now) };
+    return now
+      ? { ok: false, reason: "ALREADY_DECIDED", ...decidedAs(now) }
+      : { ok: false, reason: "NOT_FOUND" };
   }
   await writeAudit(tx, {
     actorId: input.actorId,
@@ -301,11 +303,13 @@ export async function decideCompletion(
     },
   });
   if (updated.count === 0) {
-    const now = await tx.trainingCompletion.findUniqueOrThrow({
+    const now = await tx.trainingCompletion.findUnique({
       where: { id: completion.id },
       select: { status: true, decidedAt: true, decider: { select: { name: true } } },
     });
-    return { ok: false, reason: "ALREADY_DECIDED", ...decidedAs(now) };
+    return now
+      ? { ok: false, reason: "ALREADY_DECIDED", ...decidedAs(now) }
+      : { ok: false, reason: "NOT_FOUND" };
   }
   await writeAudit(tx, {
     actorId: input.actorId,

@@ -293,6 +293,10 @@ describe("/antrian lists the team's waiting training requests and completions", 
   it("on Telegram: oldest first after the header, and Setujui in the queue decides", async () => {
     await waitingRequest("kasiPemerintahan", "PLT-C07", "2026-11-22T02:00:00Z");
     await waitingCompletion("kasiPelayanan", "PLT-C08", "2026-11-21T02:00:00Z");
+    // The team board counts them too, so its queue button is there with no report waiting.
+    await camat.say("/tim");
+    expect(camat.lastText()).toContain("Pelatihan menunggu persetujuan Anda: 2 (lihat Antrian).");
+    expect(camat.findButton("Antrian (2)")).toBeDefined();
     const sent = camat.chat().messages.length;
     await camat.say("/antrian");
     const texts = camat

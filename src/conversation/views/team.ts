@@ -57,11 +57,13 @@ export function renderTeamBoard(
       off: counts.HOLIDAY + counts.WEEKEND,
     }),
     t.team.pendingTotal(board.pending),
+    ...(board.trainingPending > 0 ? [t.team.trainingPending(board.trainingPending)] : []),
     "",
     ...board.rows.map((row) => rowLine(row, t, locale, headerDate)),
   ];
   const buttons: Choice[] = [];
-  if (board.pending > 0) buttons.push({ label: t.queue.open(board.pending), data: "m:antrian" });
+  const waiting = board.pending + board.trainingPending;
+  if (waiting > 0) buttons.push({ label: t.queue.open(waiting), data: "m:antrian" });
   buttons.push({ label: t.team.giveFeedback, data: "m:umpan_balik_tim" });
   return { text: lines.join("\n"), choices: [buttons] };
 }
