@@ -121,3 +121,21 @@ export async function renderTrainingCompletion(
       : [];
   return { text, choices };
 }
+
+/** A training request or a reported completion, as a supervisor's message refers to it. */
+export interface TrainingItem {
+  kind: "request" | "completion";
+  id: string;
+}
+
+/** The supervisor's view of either kind: {@link renderTrainingRequest} or {@link renderTrainingCompletion}. */
+export function renderTrainingItem(
+  tx: Tx,
+  item: TrainingItem,
+  locale: LocaleCode,
+  links: EvidenceLinks,
+): Promise<TrainingMessage | null> {
+  return item.kind === "request"
+    ? renderTrainingRequest(tx, item.id, locale)
+    : renderTrainingCompletion(tx, item.id, locale, links);
+}

@@ -1,5 +1,5 @@
 import type { EvidenceLinks } from "../conversation/review-message.ts";
-import { renderTrainingCompletion, renderTrainingRequest } from "../conversation/training-message.ts";
+import { renderTrainingItem } from "../conversation/training-message.ts";
 import type { LocaleCode } from "../conversation/types.ts";
 import type { TrainingSubject } from "../generated/prisma/client.ts";
 import type { Address, SentMessage } from "../outbound/port.ts";
@@ -53,9 +53,11 @@ export async function trainingUpdatesFor(
     where: { subject: target.subject, subjectId: target.subjectId, version: target.decidedVersion },
     orderBy: { sentAt: "asc" },
   });
+  const item = {
+    kind: target.subject === "REQUEST" ? "request" : "completion",
+    id: target.subjectId,
+  } as const;
   return updatesOf(tx, sent, deps.defaultLocale, (locale) =>
-    target.subject === "REQUEST"
-      ? renderTrainingRequest(tx, target.subjectId, locale)
-      : renderTrainingCompletion(tx, target.subjectId, locale, deps.links),
+    renderTrainingItem(tx, item, locale, deps.links),
   );
 }

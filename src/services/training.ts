@@ -45,6 +45,33 @@ export async function jpInYear(
   return { approved: sum("DISETUJUI"), pending: sum("DIAJUKAN") };
 }
 
+/**
+ * The trainings a person is not offered again (recommendations, the catalogue's **Ajukan**): a request that was
+ * not declined (DIAJUKAN or DISETUJUI), or any completion; `requestTraining` refuses the same.
+ */
+export function takenTrainingIds(
+  requests: readonly { trainingId: string; status: string }[],
+  completions: readonly { trainingId: string }[],
+): Set<string> {
+  return new Set([
+    ...requests.filter((r) => r.status !== "DITOLAK").map((r) => r.trainingId),
+    ...completions.map((c) => c.trainingId),
+  ]);
+}
+
+/** {@link takenTrainingIds} of a person, read. */
+export async function takenTrainings(tx: Tx, personId: string): Promise<Set<string>> {
+  const requests = await tx.trainingRequest.findMany({
+    where: { personId },
+    select: { trainingId: true, status: true },
+  });
+  const completions = await tx.trainingCompletion.findMany({
+    where: { personId },
+    select: { trainingId: true },
+  });
+  return takenTrainingIds(requests, completions);
+}
+
 /** Today in the person's unit zone. */
 async function todayOf(tx: Tx, personId: string, now: Date): Promise<string | null> {
   const person = await tx.person.findUnique({

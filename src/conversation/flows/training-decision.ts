@@ -9,7 +9,7 @@ import {
 } from "../../services/training.ts";
 import { message, reply, requirePerson, type TurnContext, type TurnResult } from "../context.ts";
 import { loadPersonDay } from "../person-day.ts";
-import { renderTrainingCompletion, renderTrainingRequest } from "../training-message.ts";
+import { renderTrainingItem, type TrainingItem } from "../training-message.ts";
 import type { MessageRef, Reply } from "../types.ts";
 import { TRAINING_FLOW } from "./training.ts";
 
@@ -30,7 +30,7 @@ const reasonState = z.object({
   inForm: z.boolean().optional(),
 });
 
-type Target = { kind: "request" | "completion"; id: string; version: number };
+type Target = TrainingItem & { version: number };
 
 /** The message whose button was pressed, shown again as it is now (decided, without buttons). */
 async function refreshed(
@@ -39,10 +39,7 @@ async function refreshed(
   pressed: MessageRef | undefined,
 ): Promise<Reply[]> {
   if (!pressed) return [];
-  const view =
-    target.kind === "request"
-      ? await renderTrainingRequest(ctx.tx, target.id, ctx.locale)
-      : await renderTrainingCompletion(ctx.tx, target.id, ctx.locale, ctx.links);
+  const view = await renderTrainingItem(ctx.tx, target, ctx.locale, ctx.links);
   return view ? [{ kind: "edit", message: pressed, text: view.text, choices: view.choices }] : [];
 }
 

@@ -11,7 +11,7 @@ import {
 import { auditRefusal, memberFor, type TeamMember, teamOf } from "../../services/team.ts";
 import { message, reply, requirePerson, type TurnContext, type TurnResult } from "../context.ts";
 import { renderReviewMessage } from "../review-message.ts";
-import { renderTrainingCompletion, renderTrainingRequest } from "../training-message.ts";
+import { renderTrainingItem, type TrainingItem } from "../training-message.ts";
 import type { Choice, Reply } from "../types.ts";
 
 /** The dialog state of an open "approve the whole day?" question; its buttons are `q:yes` / `q:no`. */
@@ -60,9 +60,7 @@ function employeeMessage(ctx: TurnContext, entry: PendingOfEmployee): Reply {
   return message(lines.join("\n"), choices);
 }
 
-interface WaitingTraining {
-  kind: "request" | "completion";
-  id: string;
+interface WaitingTraining extends TrainingItem {
   since: Date;
 }
 
@@ -83,10 +81,7 @@ async function waitingTraining(ctx: TurnContext, team: readonly TeamMember[]): P
 
 /** A waiting training item as the supervisor's message of it, with its Setujui / Tolak / … buttons. */
 async function trainingMessage(ctx: TurnContext, item: WaitingTraining): Promise<Reply | null> {
-  const view =
-    item.kind === "request"
-      ? await renderTrainingRequest(ctx.tx, item.id, ctx.locale)
-      : await renderTrainingCompletion(ctx.tx, item.id, ctx.locale, ctx.links);
+  const view = await renderTrainingItem(ctx.tx, item, ctx.locale, ctx.links);
   return view ? message(view.text, view.choices) : null;
 }
 

@@ -1,5 +1,5 @@
 import { formatNumber } from "../../i18n/format.ts";
-import type { Tx } from "../../services/db-types.ts";
+import { takenTrainings } from "../../services/training.ts";
 import { message, reply, requirePerson, type TurnContext, type TurnResult } from "../context.ts";
 import type { Choice, Reply } from "../types.ts";
 
@@ -11,22 +11,6 @@ const NAME_MAX = 100;
 const ORGANIZER_MAX = 60;
 
 const shorten = (text: string, max: number) => (text.length <= max ? text : `${text.slice(0, max - 1)}…`);
-
-/**
- * The trainings a person is not offered again: a request that was not declined (DIAJUKAN or DISETUJUI),
- * or any completion. The same rule as `/pelatihan` (views/training.ts) and as `requestTraining` refuses.
- */
-async function takenTrainings(tx: Tx, personId: string): Promise<Set<string>> {
-  const requests = await tx.trainingRequest.findMany({
-    where: { personId, status: { not: "DITOLAK" } },
-    select: { trainingId: true },
-  });
-  const completions = await tx.trainingCompletion.findMany({
-    where: { personId },
-    select: { trainingId: true },
-  });
-  return new Set([...requests.map((r) => r.trainingId), ...completions.map((c) => c.trainingId)]);
-}
 
 /** A page number of a `p:cat:<page>` button: a positive integer as the product writes it, else null. */
 export function parseCataloguePage(text: string): number | null {

@@ -2,7 +2,7 @@ import { type RecommendationReason, recommendTrainings } from "../../domain/trai
 import { formatNumber } from "../../i18n/format.ts";
 import type { Messages } from "../../i18n/id.ts";
 import { fromLocalDate } from "../../services/db-types.ts";
-import { JP_PER_YEAR, jpInYear } from "../../services/training.ts";
+import { JP_PER_YEAR, jpInYear, takenTrainingIds } from "../../services/training.ts";
 import { developmentSignals } from "../../services/training-signals.ts";
 import { message, reply, requirePerson, type TurnContext, type TurnResult } from "../context.ts";
 import { loadPersonDay } from "../person-day.ts";
@@ -61,10 +61,7 @@ export async function showTraining(ctx: TurnContext): Promise<TurnResult> {
       training: { select: { code: true, name: true } },
     },
   });
-  const taken = new Set([
-    ...requests.filter((r) => r.status !== "DITOLAK").map((r) => r.trainingId),
-    ...completions.map((c) => c.trainingId),
-  ]);
+  const taken = takenTrainingIds(requests, completions);
   const choices: Choice[][] = [];
   if (catalogue.length === 0) {
     lines.push("", t.noCatalogue);
