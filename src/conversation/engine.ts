@@ -1,4 +1,6 @@
+import pg from "pg";
 import type { Db } from "../db/client.ts";
+import { transactionOnConnection } from "../db/direct-sql.ts";
 import { loadPolaDistribusi, type PolaDistribusi } from "../domain/pola-distribusi.ts";
 import { Prisma } from "../generated/prisma/client.ts";
 import { messagesFor } from "../i18n/index.ts";
@@ -67,6 +69,8 @@ const MAX_ATTEMPTS = 4;
 
 function isRetryable(error: unknown): boolean {
   if (error instanceof StateVersionConflict) return true;
+  // 40001/40P01 from a statement sent straight over the connection (src/db/direct-sql.ts)
+  if (error instanceof pg.DatabaseError && (error.code === "40001" || error.code === "40P01")) return true;
   // P2034: write conflict or deadlock; the turn is replayed from the start.
   return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2034";
 }
@@ -81,7 +85,8 @@ export function createConversationEngine(deps: ConversationEngineDeps): Conversa
   ): Promise<{ replies: Reply[]; effects: Effect[]; images: PendingImage[] } | "duplicate"> {
     const now = deps.clock();
     const { platform, externalId } = inbound.account;
-    return db.$transaction(
+    return transactionOnConnection(
+      db,
       async (tx) => {
         const start = await startTurn(tx, { platform, externalId, eventKey: inbound.eventKey, now });
         if (!start.fresh) return "duplicate" as const;

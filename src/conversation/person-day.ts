@@ -1,4 +1,5 @@
 import { DateTime } from "luxon";
+import { sql } from "../db/direct-sql.ts";
 import { addDays } from "../domain/local-date.ts";
 import { localDate } from "../domain/time-zone.ts";
 import { createWorkingCalendar, type DayStatus, type WorkingCalendar } from "../domain/working-calendar.ts";
@@ -32,7 +33,7 @@ async function readPersonDay(ctx: TurnContext, person: { id: string; unitId: str
   const { rules, holidays } = await ctx.unitCalendars.get(ctx.tx, person.unitId);
   const today = localDate(rules.timeZone, ctx.now);
   const local = DateTime.fromJSDate(ctx.now, { zone: rules.timeZone });
-  const absences = await ctx.tx.$queryRaw<{ startDate: Date; endDate: Date; kind: string }[]>`
+  const absences = await sql<{ startDate: Date; endDate: Date; kind: string }>(ctx.tx)`
     SELECT start_date AS "startDate", end_date AS "endDate", kind::text AS kind FROM absence
     WHERE person_id = ${person.id}::uuid AND end_date >= ${fromLocalDate(addDays(today, -LOOK_BACK_DAYS))}::date`;
   const calendar = createWorkingCalendar({

@@ -1,3 +1,4 @@
+import { execute, sql } from "../db/direct-sql.ts";
 import type { Prisma } from "../generated/prisma/client.ts";
 import type { PlatformName } from "./types.ts";
 
@@ -36,9 +37,7 @@ export async function readState(
   externalId: string,
   now: Date,
 ): Promise<StoredState> {
-  const rows = await tx.$queryRaw<
-    { flow: string; step: string; data: unknown; version: number; expiresAt: Date }[]
-  >`
+  const rows = await sql<{ flow: string; step: string; data: unknown; version: number; expiresAt: Date }>(tx)`
     SELECT flow, step, data, version, expires_at AS "expiresAt"
     FROM conversation_state WHERE platform = ${platform}::"Platform" AND external_id = ${externalId}`;
   return storedStateOf(rows[0], now);
@@ -72,7 +71,7 @@ export async function forgetState(
   version: number,
 ): Promise<void> {
   if (version === 0) return;
-  const deleted = await tx.$executeRaw`
+  const deleted = await execute(tx)`
     DELETE FROM conversation_state
     WHERE platform = ${key.platform}::"Platform" AND external_id = ${key.externalId} AND version = ${version}`;
   if (deleted === 0) throw new StateVersionConflict();
@@ -94,7 +93,7 @@ export async function writeState(
   const data = JSON.stringify(next?.data ?? {});
   const expiresAt = new Date(now.getTime() + (next ? DIALOG_LIFETIME_MS : 0));
   if (version === 0) {
-    const created = await tx.$executeRaw`
+    const created = await execute(tx)`
       INSERT INTO conversation_state (id, platform, external_id, flow, step, data, version, expires_at, updated_at)
       VALUES (gen_random_uuid(), ${key.platform}::"Platform", ${key.externalId}, ${flow}, ${step}, ${data}::jsonb, 1,
               ${expiresAt}, ${now})
@@ -102,7 +101,7 @@ export async function writeState(
     if (created === 0) throw new StateVersionConflict();
     return;
   }
-  const updated = await tx.$executeRaw`
+  const updated = await execute(tx)`
     UPDATE conversation_state
     SET flow = ${flow}, step = ${step}, data = ${data}::jsonb, expires_at = ${expiresAt}, updated_at = ${now},
         version = version + 1

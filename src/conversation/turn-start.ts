@@ -1,3 +1,4 @@
+import { sql } from "../db/direct-sql.ts";
 import type { Prisma } from "../generated/prisma/client.ts";
 import { type StoredState, storedStateOf } from "./state-store.ts";
 import type { LocaleCode, PlatformName } from "./types.ts";
@@ -54,7 +55,7 @@ export async function startTurn(
 ): Promise<TurnStart> {
   const { platform, externalId } = input;
   const key = input.eventKey ?? null;
-  const rows = await tx.$queryRaw<Row[]>`
+  const rows = await sql<Row>(tx)`
     WITH claimed AS (
       INSERT INTO processed_event (key, platform)
       SELECT ${key}::text, ${platform}::"Platform" WHERE ${key}::text IS NOT NULL

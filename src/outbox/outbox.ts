@@ -1,4 +1,5 @@
 import type { Effect } from "../conversation/context.ts";
+import { execute } from "../db/direct-sql.ts";
 import type { Tx } from "../services/db-types.ts";
 import { jobFor } from "./notification-job.ts";
 
@@ -11,7 +12,7 @@ import { jobFor } from "./notification-job.ts";
 export async function writeEffects(tx: Tx, effects: readonly Effect[]): Promise<void> {
   if (effects.length === 0) return;
   const jobs = effects.map(jobFor);
-  await tx.$executeRaw`
+  await execute(tx)`
     INSERT INTO outbox_event (kind, payload, job_id)
     SELECT p->>'kind', p, j
     FROM unnest(${jobs.map((job) => JSON.stringify(job.payload))}::jsonb[], ${jobs.map((job) => job.jobId)}::text[])

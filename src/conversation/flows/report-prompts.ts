@@ -1,3 +1,4 @@
+import { sql } from "../../db/direct-sql.ts";
 import { addDays } from "../../domain/local-date.ts";
 import { formatClock } from "../../domain/time-spent.ts";
 import { formatDate, formatShortDate } from "../../i18n/format.ts";
@@ -33,7 +34,7 @@ export function indicatorsFor(ctx: TurnContext, personId: string, date: string):
 // SQL, not a model query: most /lapor steps read the indicators, and Prisma's query compiler costs several
 // times the query itself (README, "Benchmarks").
 function readIndicators(ctx: TurnContext, personId: string, date: string): Promise<IndicatorInfo[]> {
-  return ctx.tx.$queryRaw<IndicatorInfo[]>`
+  return sql<IndicatorInfo>(ctx.tx)`
     SELECT i.id::text AS id, i.code, i.indicator, i.unit_label AS "unitLabel"
     FROM iki i JOIN skp s ON s.id = i.skp_id
     WHERE i.active AND s.person_id = ${personId}::uuid AND s.year = ${Number(date.slice(0, 4))}::int

@@ -1,0 +1,149 @@
+import { AsyncLocalStorage } from "node:async_hooks";
+import { createHash } from "node:crypto";
+import pg from "pg";
+import type { Prisma, PrismaClient } from "../generated/prisma/client.ts";
+
+type Tx = Prisma.TransactionClient;
+
+/**
+ * SQL on the pg connection of a Prisma transaction, without Prisma's query compiler (README, "Benchmarks":
+ * it costs several times the query itself, also for `$queryRaw`). `transactionOnConnection` runs
+ * `db.$transaction` and notes which pooled connection Prisma took for it; `sql`/`execute` then send their
+ * statement on that connection as a named (prepared) statement, inside the same transaction. A transaction
+ * not opened that way, or a plain client, runs the same text through Prisma (`$queryRawUnsafe`): the
+ * results have the same types either way (see `parserFor`).
+ */
+
+interface Binding {
+  client: pg.PoolClient;
+  /** false once the pool has the connection back (Prisma committed, rolled back or timed out) */
+  live: boolean;
+}
+
+interface Waiting {
+  taking: boolean;
+  client: pg.PoolClient | null;
+}
+
+const waitingFor = new AsyncLocalStorage<Waiting>();
+const bindings = new WeakMap<object, Binding>();
+const byClient = new WeakMap<pg.PoolClient, Binding>();
+
+/** A pool whose `connect` notes the connection a `transactionOnConnection` call is waiting for. */
+export function createNotingPool(config: pg.PoolConfig): pg.Pool {
+  const pool = new pg.Pool(config);
+  const connect = pool.connect.bind(pool) as () => Promise<pg.PoolClient>;
+  const noting = async (): Promise<pg.PoolClient> => {
+    const client = await connect();
+    const waiting = waitingFor.getStore();
+    if (waiting?.taking) {
+      waiting.taking = false;
+      waiting.client = client;
+    }
+    return client;
+  };
+  Object.assign(pool, {
+    connect: (callback?: unknown) =>
+      callback ? (connect as unknown as (cb: unknown) => void)(callback) : noting(),
+  });
+  pool.on("release", (_error: Error | undefined, client: pg.PoolClient) => {
+    const binding = byClient.get(client);
+    if (binding) binding.live = false;
+  });
+  return pool;
+}
+
+/** `db.$transaction(fn)`, with `sql`/`execute` on `tx` sent straight over the transaction's connection. */
+export function transactionOnConnection<T>(
+  db: PrismaClient,
+  fn: (tx: Tx) => Promise<T>,
+  options: { maxWait: number; timeout: number },
+): Promise<T> {
+  const waiting: Waiting = { taking: true, client: null };
+  return waitingFor.run(waiting, () =>
+    db.$transaction(async (tx) => {
+      // Whatever the callback starts (a timer, a cache fill) takes no connection of its own as this one.
+      waiting.taking = false;
+      if (waiting.client) {
+        const binding = { client: waiting.client, live: true };
+        bindings.set(tx, binding);
+        byClient.set(waiting.client, binding);
+      }
+      return fn(tx);
+    }, options),
+  );
+}
+
+interface Statement {
+  text: string;
+  name: string;
+}
+
+const statements = new WeakMap<TemplateStringsArray, Statement>();
+
+function statementOf(strings: TemplateStringsArray): Statement {
+  let statement = statements.get(strings);
+  if (!statement) {
+    const text = strings.reduce((sql, part, i) => (i === 0 ? part : `${sql}$${i}${part}`), "");
+    const name = `k${createHash("sha1").update(text).digest("hex").slice(0, 20)}`;
+    statement = { text, name };
+    statements.set(strings, statement);
+  }
+  return statement;
+}
+
+/** Parameters as Prisma sends them: instants in UTC (pg would write a Date in the process's zone). */
+function wireValue(value: unknown): unknown {
+  if (value instanceof Date) return value.toISOString();
+  if (typeof value === "bigint") return value.toString();
+  if (Array.isArray(value)) return value.map(wireValue);
+  return value;
+}
+
+const DATE = 1082;
+const TIMESTAMP = 1114;
+const INT8 = 20;
+
+/** Results as Prisma's `$queryRaw` gives them: DATE as UTC midnight, TIMESTAMP as UTC, INT8 as bigint. */
+const types = {
+  getTypeParser(oid: number, format?: string) {
+    if (oid === DATE) return (value: string) => new Date(`${value}T00:00:00.000Z`);
+    if (oid === TIMESTAMP) return (value: string) => new Date(`${value.replace(" ", "T")}Z`);
+    if (oid === INT8) return (value: string) => BigInt(value);
+    return pg.types.getTypeParser(oid, format as "text");
+  },
+} as pg.CustomTypesConfig;
+
+function liveBinding(tx: Tx): Binding | undefined {
+  const binding = bindings.get(tx);
+  if (binding && !binding.live) throw new Error("the transaction has ended");
+  return binding;
+}
+
+/** A query's rows: sql<Row>(tx)`SELECT ... ${value}`, each `${value}` a parameter. */
+export function sql<T>(tx: Tx) {
+  return (strings: TemplateStringsArray, ...values: unknown[]): Promise<T[]> =>
+    queryRows<T>(tx, strings, values);
+}
+
+/** A statement's count of rows changed: execute(tx)`UPDATE ... ${value}`. */
+export function execute(tx: Tx) {
+  return (strings: TemplateStringsArray, ...values: unknown[]): Promise<number> =>
+    countRows(tx, strings, values);
+}
+
+async function queryRows<T>(tx: Tx, strings: TemplateStringsArray, values: unknown[]): Promise<T[]> {
+  const statement = statementOf(strings);
+  const binding = liveBinding(tx);
+  if (!binding) return tx.$queryRawUnsafe<T[]>(statement.text, ...values);
+  const result = await binding.client.query({ ...statement, values: values.map(wireValue), types });
+  return result.rows as T[];
+}
+
+async function countRows(tx: Tx, strings: TemplateStringsArray, values: unknown[]): Promise<number> {
+  const statement = statementOf(strings);
+  const binding = liveBinding(tx);
+  if (!binding) return tx.$executeRawUnsafe(statement.text, ...values);
+  const result = await binding.client.query({ ...statement, values: values.map(wireValue), types });
+  return result.rowCount ?? 0;
+}
