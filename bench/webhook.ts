@@ -3,15 +3,17 @@
  *
  * Virtual employees complete /lapor through the real webhook of the product, which runs as its own
  * process (web role) against PostgreSQL, Redis and a Telegram Bot API stand-in served by this process.
- * Each update is timed from POST to the webhook's answer (the product answers after it has replied to
- * the Bot API). Ends with the line SPEC section 11 defines, with the web process's peak RSS; `--baseline`
+ * Each update is timed from POST until the stand-in has run the call the webhook answered with (the
+ * product answers after its other replies went to the Bot API). Ends with the line SPEC section 11 defines, with the web process's peak RSS; `--baseline`
  * then sends the same updates through the same stand-in to a bare grammY echo bot (bench/echo-bot.ts) and
  * prints its figures and the product's share of them (`ratio`).
  */
+import type { Update } from "grammy/types";
 import { Redis } from "ioredis";
 import { DateTime } from "luxon";
 import { startTelegramBotApi } from "../adapters/simulator/telegram-bot-api.ts";
 import { callbackUpdate, textUpdate } from "../adapters/simulator/telegram-updates.ts";
+import { deliverUpdate } from "../adapters/simulator/webhook-delivery.ts";
 import { createDb, type Db } from "../src/db/client.ts";
 import {
   benchDatabaseUrl,
@@ -109,17 +111,12 @@ async function main(): Promise<void> {
   function loadOn(targets: readonly StartedProcess[]) {
     const result = { latencies: [] as number[], errors: 0 };
     let turn = 0;
-    const post = async (body: unknown) => {
+    const post = async (body: Update) => {
       const target = targets[turn++ % targets.length]!;
       const started = performance.now();
       try {
-        const response = await fetch(`${target.url}/telegram/webhook`, {
-          method: "POST",
-          headers: { "content-type": "application/json", "x-telegram-bot-api-secret-token": SECRET },
-          body: JSON.stringify(body),
-        });
-        await response.arrayBuffer();
-        if (response.status !== 200) result.errors++;
+        const status = await deliverUpdate(botApi, `${target.url}/telegram/webhook`, body, SECRET);
+        if (status !== 200) result.errors++;
       } catch {
         result.errors++;
       }
@@ -233,7 +230,7 @@ async function main(): Promise<void> {
 }
 
 /** One throwaway update so the first measured request does not pay for lazy initialisation. */
-async function text0(post: (body: unknown) => Promise<void>): Promise<void> {
+async function text0(post: (body: Update) => Promise<void>): Promise<void> {
   await post(textUpdate({ updateId: 999_999_999, userId: 99_999, text: "/bantuan" }));
 }
 

@@ -51,6 +51,8 @@ export interface RecordedCall {
   /** Clock milliseconds when the call arrived */
   at: number;
   response: BotApiResponse;
+  /** Set when the call came as the answer to a webhook POST (its result went nowhere) */
+  viaWebhookAnswer?: true;
 }
 
 export interface TelegramBotApiStats {
@@ -108,6 +110,11 @@ export interface TelegramBotApiStandIn {
   file(fileId: string): StoredFile | undefined;
   /** Queues an update for `getUpdates` (and learns the chat and message ids it carries) */
   enqueueUpdate(update: Update): void;
+  /**
+   * Runs the Bot API call a webhook answered with (`{"method": ..., ...}` as JSON), as Telegram does: it is
+   * recorded like any call, and its result goes nowhere. A body without a method does nothing.
+   */
+  runWebhookAnswer(contentType: string | null, body: string): Promise<void>;
   /** What `setWebhook` stored, if anything */
   readonly webhook: WebhookSettings | undefined;
   /** True while a long-polling `getUpdates` call is held open (calls are recorded when answered) */
@@ -209,13 +216,39 @@ export async function startTelegramBotApi(
       }
       answer = { ok: true, result: await dispatch(method, payload, uploads, abort.signal) };
     } catch (error) {
-      answer =
-        error instanceof BotApiError
-          ? error.toBody()
-          : { ok: false, error_code: 500, description: `Internal Server Error: ${(error as Error).message}` };
+      answer = failureBody(error);
     }
     record({ method, token, payload, uploads, at, response: answer });
     sendJson(response, answer.ok ? 200 : answer.error_code, answer);
+  }
+
+  async function runWebhookAnswer(contentType: string | null, body: string): Promise<void> {
+    if (!contentType?.startsWith("application/json") || body.trim() === "") return;
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(body);
+    } catch {
+      return;
+    }
+    if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) return;
+    const { method, ...payload } = parsed as Record<string, unknown>;
+    if (typeof method !== "string" || !/^[A-Za-z0-9_]+$/.test(method)) return;
+    const at = now();
+    let answer: BotApiResponse;
+    try {
+      answer = { ok: true, result: await dispatch(method, payload, [], new AbortController().signal) };
+    } catch (error) {
+      answer = failureBody(error);
+    }
+    record({
+      method,
+      token: options.token ?? "",
+      payload,
+      uploads: [],
+      at,
+      response: answer,
+      viaWebhookAnswer: true,
+    });
   }
 
   function answerFile(response: ServerResponse, token: string, filePath: string) {
@@ -275,6 +308,7 @@ export async function startTelegramBotApi(
       }
       state.updates.enqueue(update);
     },
+    runWebhookAnswer,
     get webhook() {
       return state.webhook;
     },
@@ -308,6 +342,12 @@ export async function startTelegramBotApi(
       });
     },
   };
+}
+
+function failureBody(error: unknown): BotApiResponse {
+  return error instanceof BotApiError
+    ? error.toBody()
+    : { ok: false, error_code: 500, description: `Internal Server Error: ${(error as Error).message}` };
 }
 
 function requireChatKey(chatId: number | string): string {

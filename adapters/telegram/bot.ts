@@ -9,6 +9,7 @@ import { unreachableReason } from "./outbound.ts";
 import { renderReplies } from "./render.ts";
 import { toInbound } from "./to-inbound.ts";
 import { RedeliverLater } from "./webhook.ts";
+import { webhookAnswerOf } from "./webhook-answer.ts";
 
 export interface TelegramBotDeps {
   token: string;
@@ -60,7 +61,10 @@ export async function createTelegramBot(deps: TelegramBotDeps): Promise<Bot> {
       replies = await deps.engine.apologyFor(inbound.account);
     }
     try {
-      await renderReplies(ctx.api, inbound.account.address, replies, callbackQueryId);
+      await renderReplies(ctx.api, inbound.account.address, replies, {
+        callbackQueryId,
+        lastCall: webhookAnswerOf(ctx.update),
+      });
     } catch (error) {
       const reason = error instanceof GrammyError ? unreachableReason(error) : null;
       if (!reason) throw error;

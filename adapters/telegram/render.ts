@@ -1,6 +1,7 @@
 import { type Api, GrammyError, InlineKeyboard, InputFile } from "grammy";
 import type { Choice, Reply } from "../../src/conversation/types.ts";
 import { unreachableReason } from "./outbound.ts";
+import type { WebhookAnswer } from "./webhook-answer.ts";
 
 /** Telegram allows 4096 characters per message, 1024 per caption. */
 const MAX_TEXT = 4096;
@@ -27,50 +28,88 @@ export function isNotModified(error: unknown): boolean {
   );
 }
 
+/** A Bot API call the renderer makes (never an upload: those go through `api.sendPhoto`). */
+interface JsonCall {
+  method: "sendMessage" | "editMessageText" | "answerCallbackQuery";
+  payload: Record<string, unknown>;
+}
+
+function callFor(chatId: string, r: Exclude<Reply, { kind: "image" }>): JsonCall {
+  if (r.kind === "form") {
+    // The core asks step by step on Telegram; a form reaching here is shown as its texts.
+    const text = r.fields.flatMap((f) => (f.kind === "info" ? [f.text] : [])).join("\n\n") || r.title;
+    return { method: "sendMessage", payload: { chat_id: chatId, text: clampText(text) } };
+  }
+  if (r.kind === "notice" || r.kind === "message" || r.kind === "ask") {
+    const markup = r.kind === "message" ? keyboardOf(r.choices) : undefined;
+    return {
+      method: "sendMessage",
+      payload: { chat_id: chatId, text: clampText(r.text), ...(markup ? { reply_markup: markup } : {}) },
+    };
+  }
+  return {
+    method: "editMessageText",
+    payload: {
+      chat_id: r.message.chatId,
+      message_id: Number(r.message.messageId),
+      text: clampText(r.text),
+      reply_markup: keyboardOf(r.choices) ?? { inline_keyboard: [] },
+    },
+  };
+}
+
+async function send(api: Api, call: JsonCall): Promise<void> {
+  const { method, payload } = call;
+  try {
+    await (api.raw[method] as (payload: Record<string, unknown>) => Promise<unknown>)(payload);
+  } catch (error) {
+    if (!(method === "editMessageText" && isNotModified(error))) throw error;
+  }
+}
+
+export interface RenderOptions {
+  /** The pressed button's callback query, answered first (with the first notice, if any) */
+  callbackQueryId?: string | undefined;
+  /** Takes the last call as the webhook's answer (adapters/telegram/webhook-answer.ts) */
+  lastCall?: WebhookAnswer | undefined;
+}
+
 /**
  * Sends the core's replies in Telegram's idiom: messages with inline keyboards, edits of the message
  * whose button was pressed, and the callback answer. A pressed button is answered first (with the
  * first notice, if any), so its spinner stops even when a later send fails. A picture that cannot be sent
- * does not stop the replies after it (its text went before it); the failure is thrown at the end.
+ * does not stop the replies after it (its text went before it); the failure is thrown at the end. The
+ * last call, unless it is a picture, is given to `lastCall` when there is one.
  */
 export async function renderReplies(
   api: Api,
   chatId: string,
   replies: readonly Reply[],
-  callbackQueryId: string | undefined,
+  options: RenderOptions = {},
 ): Promise<void> {
+  const { callbackQueryId } = options;
   const toast = callbackQueryId ? replies.find((r) => r.kind === "notice") : undefined;
+  const calls: (JsonCall | Extract<Reply, { kind: "image" }>)[] = [];
   if (callbackQueryId) {
-    await api.answerCallbackQuery(callbackQueryId, toast ? { text: toast.text.slice(0, 200) } : {});
+    const text = toast ? { text: toast.text.slice(0, 200) } : {};
+    calls.push({ method: "answerCallbackQuery", payload: { callback_query_id: callbackQueryId, ...text } });
+  }
+  for (const r of replies) {
+    if (r !== toast) calls.push(r.kind === "image" ? r : callFor(chatId, r));
   }
   let imageFailure: unknown;
-  for (const r of replies) {
-    if (r === toast) continue;
-    if (r.kind === "image") {
+  for (const [i, call] of calls.entries()) {
+    if ("kind" in call) {
       try {
-        await api.sendPhoto(chatId, new InputFile(r.png, r.fileName), {
-          caption: r.alt.slice(0, MAX_CAPTION),
+        await api.sendPhoto(chatId, new InputFile(call.png, call.fileName), {
+          caption: call.alt.slice(0, MAX_CAPTION),
         });
       } catch (error) {
         if (error instanceof GrammyError && unreachableReason(error)) throw error;
         imageFailure ??= error;
       }
-    } else if (r.kind === "form") {
-      // The core asks step by step on Telegram; a form reaching here is shown as its texts.
-      const text = r.fields.flatMap((f) => (f.kind === "info" ? [f.text] : [])).join("\n\n") || r.title;
-      await api.sendMessage(chatId, clampText(text));
-    } else if (r.kind === "notice" || r.kind === "message" || r.kind === "ask") {
-      const markup = r.kind === "message" ? keyboardOf(r.choices) : undefined;
-      await api.sendMessage(chatId, clampText(r.text), markup ? { reply_markup: markup } : {});
-    } else {
-      const markup = keyboardOf(r.choices) ?? { inline_keyboard: [] };
-      try {
-        await api.editMessageText(r.message.chatId, Number(r.message.messageId), clampText(r.text), {
-          reply_markup: markup,
-        });
-      } catch (error) {
-        if (!isNotModified(error)) throw error;
-      }
+    } else if (!(i === calls.length - 1 && options.lastCall?.(call.method, call.payload))) {
+      await send(api, call);
     }
   }
   if (imageFailure !== undefined) throw imageFailure;

@@ -1,6 +1,8 @@
 import { createHash, timingSafeEqual } from "node:crypto";
 import type { FastifyInstance } from "fastify";
-import { type Bot, BotError, webhookCallback } from "grammy";
+import { type Bot, BotError } from "grammy";
+import type { Update } from "grammy/types";
+import { openAnswerSlot } from "./webhook-answer.ts";
 
 export const TELEGRAM_WEBHOOK_PATH = "/telegram/webhook";
 const SECRET_HEADER = "x-telegram-bot-api-secret-token";
@@ -23,18 +25,17 @@ function hasSecret(header: string | string[] | undefined, secretToken: string): 
   return timingSafeEqual(digest(header), digest(secretToken));
 }
 
+/** A slow turn is answered after this while it finishes, so Telegram does not deliver it again. */
+const ANSWER_WITHIN_MS = 9_000;
+
 /**
  * `POST /telegram/webhook`: the secret header is checked before the body is read (401 otherwise,
- * whatever the body). A slow turn is answered after 9 s while it finishes, so Telegram does not
- * redeliver it; redeliveries are deduplicated by update_id in the core anyway. A turn refused while the
- * database is unreachable is answered 503, so Telegram delivers it again (`RedeliverLater`).
+ * whatever the body). The answer is 200, with the turn's last Bot API call as its body when the renderer
+ * gave one (adapters/telegram/webhook-answer.ts). A slow turn is answered after 9 s while it finishes;
+ * redeliveries are deduplicated by update_id in the core anyway. A turn refused while the database is
+ * unreachable is answered 503, so Telegram delivers it again (`RedeliverLater`).
  */
 export function registerTelegramWebhook(app: FastifyInstance, bot: Bot, secretToken: string): void {
-  const handle = webhookCallback(bot, "fastify", {
-    secretToken,
-    onTimeout: "return",
-    timeoutMilliseconds: 9_000,
-  });
   app.post(
     TELEGRAM_WEBHOOK_PATH,
     {
@@ -50,13 +51,26 @@ export function registerTelegramWebhook(app: FastifyInstance, bot: Bot, secretTo
       },
     },
     async (request, reply) => {
+      const update = request.body as Update;
+      const slot = openAnswerSlot(update);
+      let timer: NodeJS.Timeout | undefined;
       try {
-        await handle(request, reply);
+        await Promise.race([
+          bot.handleUpdate(update),
+          new Promise<void>((resolve) => {
+            timer = setTimeout(resolve, ANSWER_WITHIN_MS);
+          }),
+        ]);
       } catch (error) {
         const cause = error instanceof BotError ? error.error : error;
         if (!(cause instanceof RedeliverLater)) throw error;
-        if (!reply.sent) await reply.code(503).send({ error: "unavailable, deliver again later" });
+        return reply.code(503).send({ error: "unavailable, deliver again later" });
+      } finally {
+        clearTimeout(timer);
+        slot.close();
       }
+      const body = slot.body;
+      return body === undefined ? reply.send("") : reply.type("application/json").send(body);
     },
   );
 }

@@ -6,6 +6,7 @@ import {
   type TelegramBotApiStandIn,
 } from "../../adapters/simulator/telegram-bot-api.ts";
 import { callbackUpdate, textUpdate } from "../../adapters/simulator/telegram-updates.ts";
+import { deliverUpdate } from "../../adapters/simulator/webhook-delivery.ts";
 import { importFiles } from "../../src/admin/import/import-files.ts";
 import { DEMO_FILES } from "../../src/admin/seed-demo.ts";
 import { createDb, type Db } from "../../src/db/client.ts";
@@ -116,13 +117,7 @@ export async function startScenario(world: FaultWorld, options: ProductOptions):
 
   const post = async (update: Update): Promise<number> => {
     try {
-      const response = await fetch(`${url}/telegram/webhook`, {
-        method: "POST",
-        headers: { "content-type": "application/json", "x-telegram-bot-api-secret-token": WEBHOOK_SECRET },
-        body: JSON.stringify(update),
-      });
-      await response.arrayBuffer();
-      return response.status;
+      return await deliverUpdate(botApi, `${url}/telegram/webhook`, update, WEBHOOK_SECRET);
     } catch {
       return 0; // no answer at all: Telegram delivers again too
     }

@@ -3,6 +3,7 @@ import type { ViewStateValue } from "@slack/bolt";
 import type { Update } from "grammy/types";
 import { Redis } from "ioredis";
 import type { ChatMessage } from "../../adapters/simulator/chat-log.ts";
+import { deliverUpdate } from "../../adapters/simulator/webhook-delivery.ts";
 import type { SlackChannelView, SlackMessage } from "../../adapters/simulator/slack-conversations.ts";
 import type { SlackFileSeed } from "../../adapters/simulator/slack-files.ts";
 import {
@@ -185,24 +186,15 @@ export class TelegramTestApp {
   }
 
   /**
-   * POSTs an update to the webhook as Telegram does; returns the HTTP status. `secret: null` sends
-   * no secret header at all.
+   * POSTs an update to the webhook as Telegram does (and runs the call it answered with); returns the HTTP
+   * status. `secret: null` sends no secret header at all.
    */
   async deliver(
     update: Update,
     secret: string | null = WEBHOOK_SECRET,
     baseUrl: string = this.url,
   ): Promise<number> {
-    const response = await fetch(`${baseUrl}/telegram/webhook`, {
-      method: "POST",
-      headers: {
-        "content-type": "application/json",
-        ...(secret === null ? {} : { "x-telegram-bot-api-secret-token": secret }),
-      },
-      body: JSON.stringify(update),
-    });
-    await response.arrayBuffer();
-    return response.status;
+    return deliverUpdate(this.botApi, `${baseUrl}/telegram/webhook`, update, secret);
   }
 
   /** A one-time link code for a demo person, as `link-codes` issues it. */
