@@ -77,7 +77,10 @@ describe("an end-to-end run logs no personal data and no secret", () => {
     await t.eventually(async () => siti.texts().some((x) => x.includes(REASON)), "revision notice");
 
     // A turn's reply fails too (the answer to her button press, which goes before the last reply).
-    t.botApi.failNext("answerCallbackQuery", { error_code: 400, description: "Bad Request: query is too old" });
+    t.botApi.failNext("answerCallbackQuery", {
+      error_code: 400,
+      description: "Bad Request: query is too old",
+    });
     const revise = siti.texts().length;
     await siti.press(/.+/);
     expect(siti.texts().length).toBe(revise);

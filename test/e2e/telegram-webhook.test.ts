@@ -421,7 +421,9 @@ describe("the Telegram webhook", () => {
     // A pressed button: the callback is answered over HTTP first, the next question is the answer.
     const pressedAt = t.botApi.calls.length;
     expect(await t.deliver(own.press(/^Hari ini/))).toBe(200);
-    const calls = t.botApi.calls.slice(pressedAt).map((call) => [call.method, call.viaWebhookAnswer ?? false]);
+    const calls = t.botApi.calls
+      .slice(pressedAt)
+      .map((call) => [call.method, call.viaWebhookAnswer ?? false]);
     expect(calls.at(0)).toEqual(["answerCallbackQuery", false]);
     expect(calls.at(-1)).toEqual([expect.stringMatching(/^(sendMessage|editMessageText)$/), true]);
     expect(calls.filter(([, via]) => via)).toHaveLength(1);

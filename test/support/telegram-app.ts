@@ -3,7 +3,6 @@ import type { ViewStateValue } from "@slack/bolt";
 import type { Update } from "grammy/types";
 import { Redis } from "ioredis";
 import type { ChatMessage } from "../../adapters/simulator/chat-log.ts";
-import { deliverUpdate } from "../../adapters/simulator/webhook-delivery.ts";
 import type { SlackChannelView, SlackMessage } from "../../adapters/simulator/slack-conversations.ts";
 import type { SlackFileSeed } from "../../adapters/simulator/slack-files.ts";
 import {
@@ -31,6 +30,7 @@ import {
   photoUpdate,
   textUpdate,
 } from "../../adapters/simulator/telegram-updates.ts";
+import { deliverUpdate } from "../../adapters/simulator/webhook-delivery.ts";
 import { importFiles } from "../../src/admin/import/import-files.ts";
 import { DEMO_FILES } from "../../src/admin/seed-demo.ts";
 import { type RunningApp, startApp } from "../../src/app.ts";
