@@ -1,6 +1,6 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "../generated/prisma/client.ts";
-import { createNotingPool } from "./direct-sql.ts";
+import { createNotingPool, registerPool } from "./direct-sql.ts";
 
 export type Db = PrismaClient;
 
@@ -8,5 +8,7 @@ export type Db = PrismaClient;
 export function createDb(databaseUrl: string, options: { poolSize?: number } = {}): Db {
   const pool = createNotingPool({ connectionString: databaseUrl, max: options.poolSize ?? 10 });
   const adapter = new PrismaPg(pool, { disposeExternalPool: true });
-  return new PrismaClient({ adapter });
+  const db = new PrismaClient({ adapter });
+  registerPool(db, pool);
+  return db;
 }

@@ -1,17 +1,17 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 import { createHash } from "node:crypto";
 import pg from "pg";
-import type { Prisma, PrismaClient } from "../generated/prisma/client.ts";
+import { Prisma, type PrismaClient } from "../generated/prisma/client.ts";
 
 type Tx = Prisma.TransactionClient;
 
 /**
- * SQL on the pg connection of a Prisma transaction, without Prisma's query compiler (README, "Benchmarks":
- * it costs several times the query itself, also for `$queryRaw`). `transactionOnConnection` runs
- * `db.$transaction` and notes which pooled connection Prisma took for it; `sql`/`execute` then send their
- * statement on that connection as a named (prepared) statement, inside the same transaction. A transaction
- * not opened that way, or a plain client, runs the same text through Prisma (`$queryRawUnsafe`): the
- * results have the same types either way (see `parserFor`).
+ * SQL without Prisma's query compiler (README, "Benchmarks": it costs several times the query itself, also
+ * for `$queryRaw`), as named (prepared) statements. `transactionOnConnection` runs `db.$transaction` and
+ * notes which pooled connection Prisma took for it; `sql`/`execute` on its `tx` then run on that
+ * connection, inside the same transaction. On a client made by `createDb` (no transaction) they run on its
+ * pool. Any other transaction runs the same text through Prisma (`$queryRawUnsafe`), so it stays inside
+ * that transaction. The results have the same types every way (see `types`).
  */
 
 interface Binding {
@@ -26,6 +26,12 @@ interface Waiting {
 }
 
 const waitingFor = new AsyncLocalStorage<Waiting>();
+const pools = new WeakMap<object, pg.Pool>();
+
+/** The pool `createDb` gave a client: `sql`/`execute` on that client (not in a transaction) use it. */
+export function registerPool(db: PrismaClient, pool: pg.Pool): void {
+  pools.set(db, pool);
+}
 const bindings = new WeakMap<object, Binding>();
 const byClient = new WeakMap<pg.PoolClient, Binding>();
 
@@ -80,16 +86,44 @@ interface Statement {
 }
 
 const statements = new WeakMap<TemplateStringsArray, Statement>();
+const named = new Map<string, string>();
 
-function statementOf(strings: TemplateStringsArray): Statement {
-  let statement = statements.get(strings);
-  if (!statement) {
-    const text = strings.reduce((sql, part, i) => (i === 0 ? part : `${sql}$${i}${part}`), "");
-    const name = `k${createHash("sha1").update(text).digest("hex").slice(0, 20)}`;
-    statement = { text, name };
-    statements.set(strings, statement);
+const nameOf = (text: string) => `k${createHash("sha1").update(text).digest("hex").slice(0, 20)}`;
+
+/** The statement and its parameters; a `Prisma.Sql` value (a fragment such as `Prisma.raw`) is inlined. */
+function statementOf(strings: TemplateStringsArray, values: unknown[]): Statement & { values: unknown[] } {
+  if (!values.some((value) => value instanceof Prisma.Sql)) {
+    let statement = statements.get(strings);
+    if (!statement) {
+      const text = strings.reduce((sql, part, i) => (i === 0 ? part : `${sql}$${i}${part}`), "");
+      statement = { text, name: nameOf(text) };
+      statements.set(strings, statement);
+    }
+    return { ...statement, values };
   }
-  return statement;
+  let text = strings[0] ?? "";
+  const flat: unknown[] = [];
+  const add = (value: unknown) => {
+    flat.push(value);
+    text += `$${flat.length}`;
+  };
+  values.forEach((value, i) => {
+    if (value instanceof Prisma.Sql) {
+      value.strings.forEach((part, k) => {
+        if (k > 0) add(value.values[k - 1]);
+        text += part;
+      });
+    } else {
+      add(value);
+    }
+    text += strings[i + 1] ?? "";
+  });
+  let name = named.get(text);
+  if (!name) {
+    name = nameOf(text);
+    if (named.size < 1000) named.set(text, name);
+  }
+  return { text, name, values: flat };
 }
 
 /** Parameters as Prisma sends them: instants in UTC (pg would write a Date in the process's zone). */
@@ -132,18 +166,28 @@ export function execute(tx: Tx) {
     countRows(tx, strings, values);
 }
 
-async function queryRows<T>(tx: Tx, strings: TemplateStringsArray, values: unknown[]): Promise<T[]> {
-  const statement = statementOf(strings);
+async function run(tx: Tx, strings: TemplateStringsArray, values: unknown[]) {
+  const statement = statementOf(strings, values);
   const binding = liveBinding(tx);
-  if (!binding) return tx.$queryRawUnsafe<T[]>(statement.text, ...values);
-  const result = await binding.client.query({ ...statement, values: values.map(wireValue), types });
+  const on = binding?.client ?? pools.get(tx);
+  if (!on) return { statement, result: undefined };
+  const result = await on.query({
+    name: statement.name,
+    text: statement.text,
+    values: statement.values.map(wireValue),
+    types,
+  });
+  return { statement, result };
+}
+
+async function queryRows<T>(tx: Tx, strings: TemplateStringsArray, values: unknown[]): Promise<T[]> {
+  const { statement, result } = await run(tx, strings, values);
+  if (!result) return tx.$queryRawUnsafe<T[]>(statement.text, ...statement.values);
   return result.rows as T[];
 }
 
 async function countRows(tx: Tx, strings: TemplateStringsArray, values: unknown[]): Promise<number> {
-  const statement = statementOf(strings);
-  const binding = liveBinding(tx);
-  if (!binding) return tx.$executeRawUnsafe(statement.text, ...values);
-  const result = await binding.client.query({ ...statement, values: values.map(wireValue), types });
+  const { statement, result } = await run(tx, strings, values);
+  if (!result) return tx.$executeRawUnsafe(statement.text, ...statement.values);
   return result.rowCount ?? 0;
 }

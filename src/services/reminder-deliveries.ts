@@ -1,4 +1,5 @@
 import type { LocaleCode } from "../conversation/types.ts";
+import { execute, sql } from "../db/direct-sql.ts";
 import { type Platform, Prisma } from "../generated/prisma/client.ts";
 import type { Address } from "../outbound/port.ts";
 import type { Tx } from "./db-types.ts";
@@ -105,7 +106,7 @@ export async function claimDeliveries(
 ): Promise<Map<string, ClaimResult>> {
   const results = new Map<string, ClaimResult>();
   if (deliveryIds.length === 0) return results;
-  const rows = await tx.$queryRaw<TargetRow[]>`
+  const rows = await sql<TargetRow>(tx)`
     WITH c AS (
       UPDATE reminder_delivery
       SET status = 'SENDING', sending_at = ${now}::timestamptz, left_at = NULL, attempts = attempts + 1
@@ -115,9 +116,9 @@ export async function claimDeliveries(
   for (const row of rows) results.set(row.id, { kind: "claimed", target: toTarget(row) });
   const others = deliveryIds.filter((id) => !results.has(id));
   if (others.length > 0) {
-    const current = await tx.$queryRaw<
-      { id: string; status: DeliveryStatus; sendingAt: Date | null; left: boolean }[]
-    >`
+    const current = await sql<{ id: string; status: DeliveryStatus; sendingAt: Date | null; left: boolean }>(
+      tx,
+    )`
       SELECT id::text AS id, status::text AS status, sending_at AS "sendingAt", left_at IS NOT NULL AS left
       FROM reminder_delivery WHERE id = ANY(${others}::uuid[])`;
     for (const row of current) {
@@ -140,7 +141,7 @@ export async function claimDelivery(tx: Tx, deliveryId: string, now: Date): Prom
 
 /** The row and its person's facts without claiming it (for checks outside the worker). */
 export async function loadReminderTarget(tx: Tx, deliveryId: string): Promise<ReminderTarget | null> {
-  const rows = await tx.$queryRaw<TargetRow[]>`
+  const rows = await sql<TargetRow>(tx)`
     WITH c AS (SELECT id, person_id, date, slot, attempts, sending_at FROM reminder_delivery
                WHERE id = ${deliveryId}::uuid)
     ${TARGET_SELECT}`;
@@ -162,7 +163,7 @@ export async function markDeliveriesSent(
   if (claims.length === 0) return new Set();
   const ids = claims.map((c) => c.id);
   // `id = ANY` first, so the rows are found by primary key, then each is checked against its claim.
-  const rows = await tx.$queryRaw<{ id: string }[]>`
+  const rows = await sql<{ id: string }>(tx)`
     UPDATE reminder_delivery r SET status = 'SENT', sent_at = ${now}::timestamptz, error = NULL
     FROM unnest(${ids}::uuid[], ${claims.map((c) => c.claimedAt?.toISOString() ?? null)}::timestamptz[])
       AS h(id, claimed_at)
@@ -179,7 +180,7 @@ export async function settleDelivery(
   status: "SKIPPED" | "FAILED",
   reason: string,
 ): Promise<boolean> {
-  const changed = await tx.$executeRaw`
+  const changed = await execute(tx)`
     UPDATE reminder_delivery SET status = ${status}::"ReminderStatus", error = ${reason}
     WHERE id = ${claim.id}::uuid AND status = 'SENDING'
       AND sending_at IS NOT DISTINCT FROM ${claim.claimedAt}::timestamptz`;
@@ -196,7 +197,7 @@ export async function releaseDelivery(
   options: { error: string | null; refundAttempt?: boolean },
 ): Promise<boolean> {
   const refund = options.refundAttempt ? 1 : 0;
-  const changed = await tx.$executeRaw`
+  const changed = await execute(tx)`
     UPDATE reminder_delivery
     SET status = 'PLANNED', sending_at = NULL, left_at = NULL, error = ${options.error}, attempts = GREATEST(attempts - ${refund}, 0)
     WHERE id = ${claim.id}::uuid AND status = 'SENDING'
@@ -215,7 +216,7 @@ export async function abandonStaleDelivery(
   staleBefore: Date,
   reason: string,
 ): Promise<boolean> {
-  const changed = await tx.$executeRaw`
+  const changed = await execute(tx)`
     UPDATE reminder_delivery SET status = 'SENT', error = ${reason}, sent_at = left_at
     WHERE id = ${deliveryId}::uuid AND status = 'SENDING' AND left_at IS NOT NULL
       AND sending_at < ${staleBefore}::timestamptz`;
@@ -232,7 +233,7 @@ export async function reclaimStaleDelivery(
   staleBefore: Date,
   now: Date,
 ): Promise<ReminderTarget | null> {
-  const rows = await tx.$queryRaw<TargetRow[]>`
+  const rows = await sql<TargetRow>(tx)`
     WITH c AS (
       UPDATE reminder_delivery SET sending_at = ${now}::timestamptz, attempts = attempts + 1
       WHERE id = ${deliveryId}::uuid AND status = 'SENDING' AND left_at IS NULL

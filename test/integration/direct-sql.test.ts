@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { execute, sql, transactionOnConnection } from "../../src/db/direct-sql.ts";
+import { Prisma } from "../../src/generated/prisma/client.ts";
 import { createTestDatabase, type TestDatabase } from "../support/database.ts";
 
 /** SQL sent straight over a Prisma transaction's connection (src/db/direct-sql.ts). */
@@ -115,5 +116,24 @@ describe("SQL on a transaction's own connection", () => {
       options,
     );
     await expect(sql(kept!)`SELECT 1 AS one`).rejects.toThrow(/ended/);
+  });
+
+  it("runs on the client's pool outside a transaction, and inside Prisma's own transaction stays in it", async () => {
+    const { db } = database;
+    const fragment = Prisma.sql`${2}::int * ${3}::int`;
+    const viaPool = await sql<{ n: number }>(db)`SELECT ${1}::int + ${fragment} + ${Prisma.raw("4")} AS n`;
+    expect(viaPool).toEqual([{ n: 11 }]);
+    const unit = await db.unit.create({ data: { code: "D3", name: "Unit", timeZone: "Asia/Jakarta" } });
+    await expect(
+      db.$transaction(async (tx) => {
+        await tx.unit.update({ where: { id: unit.id }, data: { name: "Dalam transaksi" } });
+        const inside = await sql<{ name: string }>(tx)`SELECT name FROM unit WHERE id = ${unit.id}::uuid`;
+        const outside = await sql<{ name: string }>(db)`SELECT name FROM unit WHERE id = ${unit.id}::uuid`;
+        expect(inside).toEqual([{ name: "Dalam transaksi" }]);
+        expect(outside).toEqual([{ name: "Unit" }]);
+        expect(await sql<{ n: number }>(tx)`SELECT ${1}::int + ${fragment} AS n`).toEqual([{ n: 7 }]);
+        throw new Error("roll back");
+      }),
+    ).rejects.toThrow("roll back");
   });
 });
