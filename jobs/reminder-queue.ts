@@ -50,16 +50,23 @@ export async function enqueueReminders(
   // Chunks of 1,000, three on the wire at once: BullMQ's packing of one chunk (client CPU) overlaps
   // Redis running the one before (100,000 jobs: 8.1 s one at a time, see README "bench:reminders").
   let next = 0;
+  let failed = false;
   const sendChunks = async () => {
-    for (let i = next; i < deliveryIds.length; i = next) {
+    for (let i = next; i < deliveryIds.length && !failed; i = next) {
       next += ENQUEUE_CHUNK;
-      await queue.addBulk(
-        deliveryIds.slice(i, i + ENQUEUE_CHUNK).map((deliveryId) => ({
-          name: "reminder",
-          data: { deliveryId },
-          opts: { ...REMINDER_JOB_OPTIONS, jobId: reminderJobId(deliveryId) },
-        })),
-      );
+      await queue
+        .addBulk(
+          deliveryIds.slice(i, i + ENQUEUE_CHUNK).map((deliveryId) => ({
+            name: "reminder",
+            data: { deliveryId },
+            opts: { ...REMINDER_JOB_OPTIONS, jobId: reminderJobId(deliveryId) },
+          })),
+        )
+        .catch((error: unknown) => {
+          // The caller sees the first failure; the other chunks stop (the next pass enqueues the rest).
+          failed = true;
+          throw error;
+        });
     }
   };
   await Promise.all(Array.from({ length: ENQUEUE_IN_FLIGHT }, sendChunks));

@@ -68,18 +68,18 @@ async function send(api: Api, call: JsonCall): Promise<void> {
 }
 
 export interface RenderOptions {
-  /** The pressed button's callback query, answered first (with the first notice, if any) */
+  /** The pressed button's callback query, answered after the replies (with the first notice, if any) */
   callbackQueryId?: string | undefined;
-  /** Takes the last call as the webhook's answer (adapters/telegram/webhook-answer.ts) */
+  /** Takes the callback answer as the webhook's answer (adapters/telegram/webhook-answer.ts) */
   lastCall?: WebhookAnswer | undefined;
 }
 
 /**
  * Sends the core's replies in Telegram's idiom: messages with inline keyboards, edits of the message
- * whose button was pressed, and the callback answer. A pressed button is answered first (with the
- * first notice, if any), so its spinner stops even when a later send fails. A picture that cannot be sent
- * does not stop the replies after it (its text went before it); the failure is thrown at the end. The
- * last call, unless it is a picture, is given to `lastCall` when there is one.
+ * whose button was pressed, and the callback answer. Messages and edits go over HTTP, so a 429 is retried
+ * and a failure seen. The callback answer comes last, as the webhook's answer when there is one, and also when
+ * a send failed (its spinner stops all the same). A picture that cannot be sent does not stop the replies
+ * after it (its text went before it); the failure is thrown at the end.
  */
 export async function renderReplies(
   api: Api,
@@ -89,28 +89,40 @@ export async function renderReplies(
 ): Promise<void> {
   const { callbackQueryId } = options;
   const toast = callbackQueryId ? replies.find((r) => r.kind === "notice") : undefined;
-  const calls: (JsonCall | Extract<Reply, { kind: "image" }>)[] = [];
-  if (callbackQueryId) {
-    const text = toast ? { text: toast.text.slice(0, 200) } : {};
-    calls.push({ method: "answerCallbackQuery", payload: { callback_query_id: callbackQueryId, ...text } });
-  }
-  for (const r of replies) {
-    if (r !== toast) calls.push(r.kind === "image" ? r : callFor(chatId, r));
-  }
-  let imageFailure: unknown;
-  for (const [i, call] of calls.entries()) {
-    if ("kind" in call) {
+  let failure: { error: unknown } | undefined;
+  try {
+    let imageFailure: unknown;
+    for (const r of replies) {
+      if (r === toast) continue;
+      if (r.kind !== "image") {
+        await send(api, callFor(chatId, r));
+        continue;
+      }
       try {
-        await api.sendPhoto(chatId, new InputFile(call.png, call.fileName), {
-          caption: call.alt.slice(0, MAX_CAPTION),
+        await api.sendPhoto(chatId, new InputFile(r.png, r.fileName), {
+          caption: r.alt.slice(0, MAX_CAPTION),
         });
       } catch (error) {
         if (error instanceof GrammyError && unreachableReason(error)) throw error;
         imageFailure ??= error;
       }
-    } else if (!(i === calls.length - 1 && options.lastCall?.(call.method, call.payload))) {
-      await send(api, call);
+    }
+    if (imageFailure !== undefined) throw imageFailure;
+  } catch (error) {
+    failure = { error };
+  }
+  if (callbackQueryId) {
+    const payload = {
+      callback_query_id: callbackQueryId,
+      ...(toast ? { text: toast.text.slice(0, 200) } : {}),
+    };
+    try {
+      if (!options.lastCall?.("answerCallbackQuery", payload)) {
+        await send(api, { method: "answerCallbackQuery", payload });
+      }
+    } catch (error) {
+      failure ??= { error };
     }
   }
-  if (imageFailure !== undefined) throw imageFailure;
+  if (failure) throw failure.error;
 }

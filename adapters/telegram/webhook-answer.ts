@@ -1,8 +1,10 @@
 /**
  * Telegram runs a Bot API call given as the answer to its webhook POST (`{"method": ..., ...}`), which
- * spares the bot one HTTPS request per update. Its result is never known, so only a turn's last call
- * goes that way, after every earlier one has been answered (the order of messages stays), and never
- * an upload. The webhook route opens a slot for each update it hands to grammY; the renderer fills it.
+ * spares the bot one HTTPS request. Its result is never known: a message or an edit Telegram failed to run
+ * (a 429 at the peak, a 5xx) would be lost without a trace, no retry and no log. So only the answer to a
+ * pressed button goes that way (`answerCallbackQuery`, the renderer's last call): a lost one leaves the
+ * button's spinner until Telegram clears it. The webhook route opens a slot for each update it hands to
+ * grammY; the renderer fills it.
  */
 
 /** Takes the call as the webhook's answer; false when the answer has gone already (the call is made as usual). */

@@ -16,8 +16,23 @@ type Tx = Prisma.TransactionClient;
 
 interface Binding {
   client: pg.PoolClient;
-  /** false once the pool has the connection back (Prisma committed, rolled back or timed out) */
+  /** false from the moment Prisma sends COMMIT or ROLLBACK (also on its timeout) */
   live: boolean;
+  /** Gives the pooled client its own `query` back */
+  unwatch(): void;
+}
+
+/**
+ * A statement on a transaction that has ended (Prisma committed, rolled back, or gave up at its timeout).
+ * It carries Prisma's code for a closed transaction, so the turn is refused as Prisma refused it (a Telegram
+ * update is then delivered again).
+ */
+export class TransactionEnded extends Error {
+  readonly code = "P2028";
+  constructor() {
+    super("the transaction has ended");
+    this.name = "TransactionEnded";
+  }
 }
 
 interface Waiting {
@@ -54,7 +69,10 @@ export function createNotingPool(config: pg.PoolConfig): pg.Pool {
   });
   pool.on("release", (_error: Error | undefined, client: pg.PoolClient) => {
     const binding = byClient.get(client);
-    if (binding) binding.live = false;
+    if (!binding) return;
+    binding.live = false;
+    binding.unwatch();
+    byClient.delete(client);
   });
   return pool;
 }
@@ -67,17 +85,44 @@ export function transactionOnConnection<T>(
 ): Promise<T> {
   const waiting: Waiting = { taking: true, client: null };
   return waitingFor.run(waiting, () =>
-    db.$transaction(async (tx) => {
-      // Whatever the callback starts (a timer, a cache fill) takes no connection of its own as this one.
-      waiting.taking = false;
-      if (waiting.client) {
-        const binding = { client: waiting.client, live: true };
-        bindings.set(tx, binding);
-        byClient.set(waiting.client, binding);
-      }
-      return fn(tx);
-    }, options),
+    db
+      .$transaction(async (tx) => {
+        // Whatever the callback starts (a timer, a cache fill) takes no connection of its own as this one.
+        waiting.taking = false;
+        if (waiting.client) {
+          const binding = watch(waiting.client);
+          bindings.set(tx, binding);
+          byClient.set(waiting.client, binding);
+        }
+        return fn(tx);
+      }, options)
+      .finally(() => {
+        waiting.taking = false;
+      }),
   );
+}
+
+/**
+ * Marks the binding ended the moment Prisma sends COMMIT or ROLLBACK on the client. The pool hands the
+ * client back only later (after a timeout, Prisma's ROLLBACK may wait behind a statement still running),
+ * and a statement queued after the end must not run outside the transaction.
+ */
+function watch(client: pg.PoolClient): Binding {
+  const query = client.query;
+  const binding: Binding = {
+    client,
+    live: true,
+    unwatch: () => {
+      delete (client as { query?: unknown }).query;
+    },
+  };
+  const watched = function (this: pg.PoolClient, config: unknown, ...rest: unknown[]) {
+    const text = typeof config === "string" ? config : (config as { text?: unknown } | null)?.text;
+    if (text === "COMMIT" || text === "ROLLBACK") binding.live = false;
+    return (query as (...args: unknown[]) => unknown).call(this, config, ...rest);
+  };
+  Object.defineProperty(client, "query", { value: watched, configurable: true, writable: true });
+  return binding;
 }
 
 interface Statement {
@@ -150,7 +195,7 @@ const types = {
 
 function liveBinding(tx: Tx): Binding | undefined {
   const binding = bindings.get(tx);
-  if (binding && !binding.live) throw new Error("the transaction has ended");
+  if (binding && !binding.live) throw new TransactionEnded();
   return binding;
 }
 

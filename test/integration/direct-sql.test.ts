@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { execute, sql, transactionOnConnection } from "../../src/db/direct-sql.ts";
+import { isDatabaseUnavailable } from "../../src/db/unavailable.ts";
 import { Prisma } from "../../src/generated/prisma/client.ts";
 import { createTestDatabase, type TestDatabase } from "../support/database.ts";
 
@@ -135,5 +136,26 @@ describe("SQL on a transaction's own connection", () => {
         throw new Error("roll back");
       }),
     ).rejects.toThrow("roll back");
+  });
+
+  it("refuses a statement issued after Prisma gave up at its timeout, even while ROLLBACK waits its turn", async () => {
+    const { db } = database;
+    const unit = await db.unit.create({ data: { code: "D4", name: "Unit", timeZone: "Asia/Jakarta" } });
+    let late: Promise<number> | undefined;
+    const outcome = transactionOnConnection(
+      db,
+      async (tx) => {
+        // Prisma's ROLLBACK at 200 ms queues behind this statement; the UPDATE comes after it.
+        const slow = sql(tx)`SELECT pg_sleep(0.6)`;
+        await new Promise((resolve) => setTimeout(resolve, 400));
+        late = execute(tx)`UPDATE unit SET name = ${"Tanpa transaksi"} WHERE id = ${unit.id}::uuid`;
+        await Promise.allSettled([slow, late]);
+      },
+      { maxWait: 5_000, timeout: 200 },
+    );
+    await expect(outcome).rejects.toThrow();
+    await expect(late).rejects.toMatchObject({ name: "TransactionEnded", code: "P2028" });
+    expect(isDatabaseUnavailable(await late!.catch((error: unknown) => error))).toBe(true);
+    expect((await db.unit.findUniqueOrThrow({ where: { id: unit.id } })).name).toBe("Unit");
   });
 });
