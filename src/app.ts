@@ -5,7 +5,6 @@ import {
   startSimulatorWorld,
   withSimulatedPlatforms,
 } from "../adapters/simulator/web/simulator-world.ts";
-import { createSlackAdapter } from "../adapters/slack/slack-adapter.ts";
 import { createTelegramAdapter, type TelegramBotInfo } from "../adapters/telegram/telegram-adapter.ts";
 import { createNotificationQueue } from "../jobs/notification-queue.ts";
 import { startNotificationWorker } from "../jobs/notification-worker.ts";
@@ -139,7 +138,15 @@ export async function startApp(
     senders.TELEGRAM = telegram.sender;
     fetchers.TELEGRAM = telegram.fileFetcher;
   }
-  const slack = await createSlackAdapter(config, { engine, logger, clock, inFlight });
+  // Bolt loads only where Slack is configured (about 21 MB of RSS a Telegram-only process does not hold).
+  const slack = config.slack.botToken
+    ? await (await import("../adapters/slack/slack-adapter.ts")).createSlackAdapter(config, {
+        engine,
+        logger,
+        clock,
+        inFlight,
+      })
+    : undefined;
   if (slack) {
     senders.SLACK = slack.sender;
     fetchers.SLACK = slack.fileFetcher;
