@@ -63,7 +63,7 @@ export async function createTelegramBot(deps: TelegramBotDeps): Promise<Bot> {
     try {
       await renderReplies(ctx.api, inbound.account.address, replies, {
         callbackQueryId,
-        lastCall: webhookAnswerOf(ctx.update),
+        webhookAnswer: webhookAnswerOf(ctx.update),
       });
     } catch (error) {
       const reason = error instanceof GrammyError ? unreachableReason(error) : null;

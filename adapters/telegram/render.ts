@@ -28,42 +28,24 @@ export function isNotModified(error: unknown): boolean {
   );
 }
 
-/** A Bot API call the renderer makes (never an upload: those go through `api.sendPhoto`). */
-interface JsonCall {
-  method: "sendMessage" | "editMessageText" | "answerCallbackQuery";
-  payload: Record<string, unknown>;
-}
-
-function callFor(chatId: string, r: Exclude<Reply, { kind: "image" }>): JsonCall {
+/** One reply as a message or an edit, over HTTP (a 429 is retried, a failure seen). */
+async function send(api: Api, chatId: string, r: Exclude<Reply, { kind: "image" }>): Promise<void> {
   if (r.kind === "form") {
     // The core asks step by step on Telegram; a form reaching here is shown as its texts.
     const text = r.fields.flatMap((f) => (f.kind === "info" ? [f.text] : [])).join("\n\n") || r.title;
-    return { method: "sendMessage", payload: { chat_id: chatId, text: clampText(text) } };
-  }
-  if (r.kind === "notice" || r.kind === "message" || r.kind === "ask") {
+    await api.sendMessage(chatId, clampText(text));
+  } else if (r.kind === "notice" || r.kind === "message" || r.kind === "ask") {
     const markup = r.kind === "message" ? keyboardOf(r.choices) : undefined;
-    return {
-      method: "sendMessage",
-      payload: { chat_id: chatId, text: clampText(r.text), ...(markup ? { reply_markup: markup } : {}) },
-    };
-  }
-  return {
-    method: "editMessageText",
-    payload: {
-      chat_id: r.message.chatId,
-      message_id: Number(r.message.messageId),
-      text: clampText(r.text),
-      reply_markup: keyboardOf(r.choices) ?? { inline_keyboard: [] },
-    },
-  };
-}
-
-async function send(api: Api, call: JsonCall): Promise<void> {
-  const { method, payload } = call;
-  try {
-    await (api.raw[method] as (payload: Record<string, unknown>) => Promise<unknown>)(payload);
-  } catch (error) {
-    if (!(method === "editMessageText" && isNotModified(error))) throw error;
+    await api.sendMessage(chatId, clampText(r.text), markup ? { reply_markup: markup } : {});
+  } else {
+    const markup = keyboardOf(r.choices) ?? { inline_keyboard: [] };
+    try {
+      await api.editMessageText(r.message.chatId, Number(r.message.messageId), clampText(r.text), {
+        reply_markup: markup,
+      });
+    } catch (error) {
+      if (!isNotModified(error)) throw error;
+    }
   }
 }
 
@@ -71,7 +53,7 @@ export interface RenderOptions {
   /** The pressed button's callback query, answered after the replies (with the first notice, if any) */
   callbackQueryId?: string | undefined;
   /** Takes the callback answer as the webhook's answer (adapters/telegram/webhook-answer.ts) */
-  lastCall?: WebhookAnswer | undefined;
+  webhookAnswer?: WebhookAnswer | undefined;
 }
 
 /**
@@ -95,7 +77,7 @@ export async function renderReplies(
     for (const r of replies) {
       if (r === toast) continue;
       if (r.kind !== "image") {
-        await send(api, callFor(chatId, r));
+        await send(api, chatId, r);
         continue;
       }
       try {
@@ -112,13 +94,10 @@ export async function renderReplies(
     failure = { error };
   }
   if (callbackQueryId) {
-    const payload = {
-      callback_query_id: callbackQueryId,
-      ...(toast ? { text: toast.text.slice(0, 200) } : {}),
-    };
+    const other = toast ? { text: toast.text.slice(0, 200) } : {};
     try {
-      if (!options.lastCall?.("answerCallbackQuery", payload)) {
-        await send(api, { method: "answerCallbackQuery", payload });
+      if (!options.webhookAnswer?.("answerCallbackQuery", { callback_query_id: callbackQueryId, ...other })) {
+        await api.answerCallbackQuery(callbackQueryId, other);
       }
     } catch (error) {
       failure ??= { error };
